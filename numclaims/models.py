@@ -54,6 +54,9 @@ class Mention(BaseModel):
     anchor: str | None = Field(
         None, description="'published', or 'START:END' of the mention it was resolved against"
     )
+    # A duration used as an offset ("nearly two years ago", "a decade earlier") stays a duration:
+    # its span is the duration words, value/unit/low/high the amount, and anchor with
+    # date_start/date_end the days the offset points to.
     rule: str | None = Field(None, description="provenance: the extraction rule that produced it")
     note: str | None = Field(None, description="why a reading is ambiguous or unresolved")
 
