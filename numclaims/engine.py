@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from . import suppress
 from .checks.registry import Check, Context, Flag, select_checks
 from .errors import InputError
 from .extract import extract_resolved
@@ -51,6 +52,7 @@ def check(
     lines = _line_starts(text)
     findings = [_finding(c, f, text, lines) for c in checks for f in c.func(ctx)]
     findings.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
+    findings = suppress.apply(text, findings, lines, checks)  # numclaims: ignore[...] comments
     notes = []
     if pub is None:
         notes.append("no document date: relative dates stay unresolved; give --published or a "
