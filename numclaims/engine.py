@@ -59,7 +59,7 @@ def check(
                      "first line 'date YYYY-MM-DD'")
     unverified = sorted(ctx.unverified, key=lambda u: (u.start, u.rule))
     return Report(path=path, published=pub, published_from=pub_from, mentions=mentions,
-                  findings=findings, unverified=unverified, notes=notes)
+                  findings=findings, unverified=unverified, notes=notes, text=text)
 
 
 def check_many(texts_or_paths: Iterable[str | os.PathLike[str]], jobs: int | None = None,

@@ -117,6 +117,8 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     unverified: list[Unverified] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    text: str | None = Field(None, exclude=True, repr=False,
+                             description="the text checked, for reporters that quote it (not in JSON)")
 
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)
