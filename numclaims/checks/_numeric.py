@@ -1,0 +1,185 @@
+"""Shared arithmetic of the numeric checks: written precision, bands, unit conversion, formatting.
+
+Lives here: what every numeric check needs to read a figure the way a copy editor does — the
+precision it is written to (``held_step``: "6,000" held to the nearest hundred, "3" to one),
+the band of values it allows (``band``: hedges through ``grammar.interval``, ranges, rounding),
+conversion between units (``convert``, through ``numclaims.units``), the numerals inside a
+mention (``numerals``), pairs of neighbouring mentions (``neighbours``) and figures formatted the way
+they were written (``fmt``). Tolerances come from ``numclaims/data/numeric_checks.toml``.
+
+Not here: any rule (the check families beside this module) or what a figure counts
+(``numclaims.link.measures``). The leading underscore keeps this module out of the check families.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..config import load_data
+from ..extract.grammar import compile as grammar_compile
+from ..extract.grammar import interval, parse_number, roundness
+from ..models import Mention
+from ..units import to_si
+
+_NUMERAL = grammar_compile(r"(?&number)")
+_DIGITS = regex.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+@functools.cache
+def tol() -> dict[str, Any]:
+    """The numeric_checks.toml table."""
+    return load_data("numeric_checks")
+
+
+def sig_step(x: float, figs: int) -> float:
+    """The step of ``figs`` significant figures at the magnitude of ``x`` (6,437, 2 -> 100)."""
+    mag = abs(x)
+    if mag == 0 or not math.isfinite(mag):
+        return 0.0
+    return float(10.0 ** (math.floor(math.log10(mag)) - figs + 1))
+
+
+def held_step(value: float, written: str, loose: bool = False) -> float:
+    """The step a figure is held to: its step as written, but a round figure is read as precise
+    to ``min_sig_figs`` (``loose_sig_figs`` when ``loose``): "6,000" -> 100, "6,437" -> 1."""
+    p = tol()["precision"]
+    figs = int(p["loose_sig_figs"] if loose else p["min_sig_figs"])
+    st = roundness(value, written)
+    sig = sig_step(value, figs)
+    return min(st, sig) if sig else st
+
+
+def single_digit(value: float, written: str) -> bool:
+    """A figure written with one significant digit and no trailing zero ("3", "0.5", "five"):
+    its converted twin may be as coarse ("3 miles (5 km)")."""
+    m = _DIGITS.search(written)
+    if m:
+        digits = (m[1].replace(",", "") + (m[2] or "")).lstrip("0")
+        return len(digits) == 1
+    return 0 < abs(value) < 10 and float(value).is_integer()
+
+
+def is_range(m: Mention) -> bool:
+    """A range written as one mention ("10-12 miles", "between 3 and 5 percent")."""
+    return (m.hedge is None and m.low is not None and m.high is not None and m.low < m.high)
+
+
+def numerals(m: Mention) -> list[tuple[float, str]]:
+    """The numerals inside a mention, with their text: "10-12 miles" -> [(10, '10'), (12, '12')]."""
+    out = []
+    for x in _NUMERAL.finditer(m.text):
+        v = parse_number(x.group())
+        if v is not None:
+            out.append((v, x.group()))
+    return out
+
+
+def ends(m: Mention) -> list[tuple[float, str]]:
+    """The written figures a mention states: one, or the two ends of a range (values from the
+    mention, so "between 1 and 2 million" reads 1e6 and 2e6), each with its written text."""
+    nums = numerals(m)
+    if m.value is None:
+        return []
+    if is_range(m) and len(nums) >= 2:
+        return [(float(m.low), nums[0][1]), (float(m.high), nums[-1][1])]  # type: ignore[arg-type]
+    return [(float(m.value), nums[0][1] if nums else m.text)]
+
+
+def band(m: Mention, loose: bool = False) -> tuple[float, float] | None:
+    """The values a figure allows: its hedge band, its range, or its rounding (half a held step
+    each side). Unbounded sides are infinite. None when the mention has no value."""
+    if m.value is None:
+        return None
+    inf = math.inf
+    if m.hedge is not None:
+        lo, hi = m.low, m.high
+        if (lo, hi) == (m.value, m.value) or (lo is None and hi is None):
+            lo, hi = interval(m.value, m.hedge, m.text)
+        return (-inf if lo is None else lo, inf if hi is None else hi)
+    written = ends(m)
+    if not written:
+        return None
+    v_lo, w_lo = written[0]
+    v_hi, w_hi = written[-1]
+    return (v_lo - held_step(v_lo, w_lo, loose) / 2, v_hi + held_step(v_hi, w_hi, loose) / 2)
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Bands agree when they share more than a point (closed rounding bands touch at the edge)."""
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    if lo < hi:
+        return True
+    return lo == hi and (a[0] == a[1] or b[0] == b[1])
+
+
+@functools.lru_cache(maxsize=512)
+def _affine(unit: str) -> tuple[float, float, str] | None:
+    zero, one = to_si(0.0, unit), to_si(1.0, unit)
+    if zero is None or one is None or one[0] == zero[0]:
+        return None
+    return one[0] - zero[0], zero[0], one[1]
+
+
+def convert(value: float, src: str, dst: str) -> float | None:
+    """``value`` in unit ``src`` expressed in ``dst``; None when they measure different things."""
+    a, b = _affine(src), _affine(dst)
+    if a is None or b is None or a[2] != b[2]:
+        return None
+    return (a[0] * value + a[1] - b[1]) / b[0]
+
+
+def floor_to(x: float, step: float) -> float:
+    return math.floor(x / step + 1e-9) * step if step else x
+
+
+def ceil_to(x: float, step: float) -> float:
+    return math.ceil(x / step - 1e-9) * step if step else x
+
+
+def fmt(x: float, like: str = "", step: float | None = None) -> str:
+    """``x`` written like ``like``: its scale word ("70.6 million"), its decimals (or those of
+    ``step``) and its thousands commas."""
+    m = _DIGITS.search(like)
+    scale, suffix = 1.0, ""
+    if m:
+        mant = float(m[1].replace(",", "") + (f".{m[2]}" if m[2] else ""))
+        whole = parse_number(like[m.start():]) if mant else None
+        ratio = whole / mant if whole and mant else 1.0
+        if ratio >= 1000 and abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-9:
+            scale = ratio
+            suffix = like[m.end():].rstrip()
+    y = x / scale
+    if step is not None:
+        st = step / scale
+        decimals = max(0, -math.floor(math.log10(st) + 1e-9)) if 0 < st < 1 else 0
+    else:
+        decimals = len(m[2]) if m and m[2] else 0
+    commas = (m is not None and "," in m[1]) or abs(y) >= 10_000
+    s = f"{y:,.{decimals}f}" if commas else f"{y:.{decimals}f}"
+    s = "0" if s in ("-0", "-0.0") else s
+    return s + suffix
+
+
+def unit_words(m: Mention) -> str:
+    """The unit as written in a quantity mention: "4,000 miles" -> "miles"."""
+    last = None
+    for last in _NUMERAL.finditer(m.text):
+        pass
+    tail = m.text[last.end():] if last else m.text
+    return tail.strip(" -\u00a0") or (m.unit or "")
+
+
+def neighbours(mentions: list[Mention], kinds: tuple[str, ...]) -> Iterator[tuple[Mention, Mention]]:
+    """Consecutive pairs of mentions of the given kinds (other kinds between them are skipped)."""
+    prev: Mention | None = None
+    for m in mentions:
+        if m.kind not in kinds:
+            continue
+        if prev is not None:
+            yield prev, m
+        prev = m

@@ -1,0 +1,137 @@
+"""Conversion checks: a figure and its converted twin ("4,000 miles (6,437 km)") must agree.
+
+Lives here: conversion-mismatch (N001). A twin is a quantity of the same dimension in another unit
+right after the first, in brackets ("4,000 miles (6,400 km)") or after "or" with a comma or a hedge
+("4,000 miles, or about 6,400 kilometers"). Precision and unit arithmetic live in ``_numeric``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from ..extract.grammar import roundness
+from ..models import Evidence, Mention
+from . import _numeric as num
+from .registry import Context, Flag, register
+
+
+@functools.cache
+def _twin_gap() -> regex.Pattern[str]:
+    # The whole text between a figure and its twin: a bracket, or "or" with a comma or a hedge.
+    return regex.compile(
+        r"""
+        \s*
+        (?: (?P<bracket> [(\[] ) \s*                        # 4,000 miles (6,400 km)
+          | ,\s* or \s+                                     # 4,000 miles, or 6,400 km
+          | \s+ or \s+ (?= (?: \L<hedges> ) \s )            # 4,000 miles or about 6,400 km
+          | \s+ or \s* \Z                                   # ... when the hedge is in the twin
+        )
+        (?: (?P<hedge> \L<hedges> ) \s+ )?
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        hedges=num.tol()["conversion"]["hedges"],
+    )
+
+
+_CLOSE = regex.compile(r"\s*[)\];,/]")
+
+
+def _twin(text: str, a: Mention, b: Mention) -> tuple[bool, bool] | None:
+    """(is a twin, hedged) for neighbouring quantities ``a`` and ``b``; None when not a twin."""
+    gap = _twin_gap().fullmatch(text, a.end, b.start)
+    if gap is None:
+        return None
+    if gap["bracket"] and not _CLOSE.match(text, b.end):
+        return None
+    if not gap["bracket"] and "or" == text[a.end:b.start].strip().lower() and b.hedge is None:
+        return None  # "5 km or 10 miles" is a choice; "or about 10 miles" a conversion
+    return True, bool(gap["hedge"])
+
+
+def _band(src: tuple[float, str], dst: tuple[float, str], su: str, du: str,
+          loose: bool) -> tuple[float, float, float, float] | None:
+    """(exact conversion, lowest and highest agreeing twin, step) for the twin ``dst`` of ``src``:
+    the conversion rounded down or up to the twin's written step, held to two significant figures
+    (one, to the nearest, for a hedged or single-digit figure)."""
+    c = num.convert(src[0], su, du)
+    if c is None:
+        return None
+    p = num.tol()["precision"]
+    loose = loose or num.single_digit(*src)
+    figs = int(p["loose_sig_figs"] if loose else p["min_sig_figs"])
+    sig = num.sig_step(c, figs)
+    written = roundness(dst[0], dst[1])
+    step = min(written, sig) if sig else written
+    if loose:  # one significant figure: the nearest rounding only ("3 miles (5 km)")
+        return c, c - step / 2, c + step / 2, step
+    return c, num.floor_to(c, step), num.ceil_to(c, step), step
+
+
+def _agrees(src: tuple[float, str], dst: tuple[float, str], su: str, du: str, loose: bool) -> bool:
+    got = _band(src, dst, su, du, loose)
+    if got is None:
+        return True
+    c, lo, hi, step = got
+    p = num.tol()["precision"]
+    coarse = step >= num.sig_step(c, int(p["min_sig_figs"])) * (1 - 1e-9)
+    slack = float(p["factor_slack"]) * abs(c) if coarse else 0.0
+    return lo - slack - 1e-9 <= dst[0] <= hi + slack + 1e-9
+
+
+@register("N001", "conversion-mismatch", "error")
+def conversion_mismatch(ctx: Context) -> Iterator[Flag]:
+    """What it flags: a figure and its converted twin in another unit that disagree beyond the precision written: "4,000 miles (6,000 km)" (4,000 mi = 6,437 km).
+
+    Why it matters: conversions are done by hand under deadline; a wrong factor or a slipped digit gives the reader two different distances for one road, and the converted figure is the one nobody rereads.
+
+    Example: The convoy covered 4,000 miles (6,000 km) in three weeks.
+    Example: Temperatures reached 104 degrees Fahrenheit (45 degrees Celsius) on Tuesday.
+    Example: The reservoir holds 2 million cubic meters, or about 90 million cubic feet, of water.
+
+    Not flagged: The convoy covered 4,000 miles (6,400 km) in three weeks.
+    Not flagged: The trail runs 3 miles (5 km) along the river.
+    Not flagged: The probe orbits 1,500,000 kilometres (930,000 mi) from Earth.
+    Not flagged: The crew flew at 30,000 feet (9,000 meters) over the Alps.
+
+    Limitations: only twins right next to each other (in brackets, or after "or" with a comma or a hedge); whichever of the two was converted from the other, one must be a rounding of the exact conversion of the other at its written precision (two significant figures at least, one when hedged or single-digit; 1% for rounded factors at coarse precision), so a slip inside that tolerance passes. Money is not checked (rates change).
+    """
+    for a, b in num.neighbours(ctx.mentions, ("quantity",)):
+        if not a.unit or not b.unit or a.unit == b.unit:
+            continue
+        twin = _twin(ctx.text, a, b)
+        if twin is None or num.convert(1.0, a.unit, b.unit) is None:
+            continue
+        loose = twin[1] or a.hedge is not None or b.hedge is not None
+        ea, eb = num.ends(a), num.ends(b)
+        if not ea or len(ea) != len(eb):
+            continue
+        bad = [(x, y) for x, y in zip(ea, eb, strict=True)
+               if not (_agrees(x, y, a.unit, b.unit, loose) or _agrees(y, x, b.unit, a.unit, loose))]
+        if bad:
+            yield _flag(ctx.text, a, b, bad[0], loose)
+
+
+def _flag(text: str, a: Mention, b: Mention, pair: tuple[tuple[float, str], tuple[float, str]],
+          loose: bool) -> Flag:
+    (x, y) = pair
+    got = _band(x, y, a.unit or "", b.unit or "", loose)
+    assert got is not None
+    c, lo, hi, step = got
+    unit = num.unit_words(b)
+    shown = num.fmt(c, y[1], step=num.sig_step(c, 3) or 1.0)
+    if loose:  # the nearest rounding at one significant figure
+        lo = hi = round(c / step) * step
+    agree = num.fmt(lo, y[1], step)
+    if lo != hi:
+        agree += f"–{num.fmt(hi, y[1], step)}"
+    msg = (f"{x[1]} {num.unit_words(a)} = {shown} {unit}; with the precision written, "
+           f"{agree} {unit} would agree, not {y[1]}")
+    fixed = num.fmt(c, y[1])
+    if fixed == y[1]:
+        fixed = num.fmt(c, y[1], step=num.sig_step(c, 2))
+    suggestion = b.text.replace(y[1], fixed, 1) if y[1] in b.text else None
+    return Flag(b.start, b.end, msg, (Evidence(role="other-claim", text=a.text, start=a.start,
+                                               end=a.end),), suggestion)
