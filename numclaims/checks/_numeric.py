@@ -45,13 +45,22 @@ def sig_step(x: float, figs: int) -> float:
 
 
 def held_step(value: float, written: str, loose: bool = False) -> float:
-    """The step a figure is held to: its step as written, but a round figure is read as precise
-    to ``min_sig_figs`` (``loose_sig_figs`` when ``loose``): "6,000" -> 100, "6,437" -> 1."""
-    p = tol()["precision"]
-    figs = int(p["loose_sig_figs"] if loose else p["min_sig_figs"])
+    """The step a figure is held to: its last written digit ("6,437" -> 1, "1.3 million" ->
+    100,000, "5" -> 1); trailing zeros are ambiguous, so a round figure is held to
+    ``min_sig_figs`` (``loose_sig_figs`` when ``loose``): "6,000" -> 100, "40" -> 1."""
     st = roundness(value, written)
-    sig = sig_step(value, figs)
+    if not _trailing_zeros(value, written):
+        return st
+    p = tol()["precision"]
+    sig = sig_step(value, int(p["loose_sig_figs"] if loose else p["min_sig_figs"]))
     return min(st, sig) if sig else st
+
+
+def _trailing_zeros(value: float, written: str) -> bool:
+    m = _DIGITS.search(written)
+    if m is None:  # words: "forty", "two thousand" are round, "five" is not
+        return float(value).is_integer() and value != 0 and value % 10 == 0
+    return not m[2] and m[1].endswith("0") and m[1].strip("0,") != ""
 
 
 def single_digit(value: float, written: str) -> bool:

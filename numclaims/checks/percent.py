@@ -1,0 +1,118 @@
+"""Percent checks: a percentage against the part and the whole it is said to relate.
+
+Lives here: percent-mismatch (N003) for a part, its share and a whole written together — "3,000 — or
+40% — of the 12,000", "3,000 (25%) of the 12,000", "3,000 of the 12,000 troops, or 25%", "40% of
+the 12,000 troops, or 4,800", "Of the 12,000 troops, 3,000 — 25% — ...". The shapes are read from the
+text between three neighbouring figures (``_FORMS``), so the cost is one anchored match per triple.
+Changes stated in percent ("rose 20%", percentage points) live in ``change``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from ..models import Evidence, Mention
+from . import _numeric as num
+from .registry import Context, Flag, register
+
+_KINDS = ("number", "money", "quantity", "percent")
+
+# Between a figure and its restatement: a bracket, "or" (after a comma or dash), or a dash.
+_TWIN = r"\s* (?: [(\[] | ,\s*or | [—–]\s*or | \s-{1,2}\s*or | \s+or | \s*[—–] ) \s*"
+# From the end of a restatement to the whole: a closing mark, then "of (the)" or "out of".
+_OF = r"""\s* (?: [)\]] | , | [—–] | \s-{1,2} )? \s* (?: out \s+ )? of \s+
+          (?: (?: the | its | their | all | a \s+ total \s+ of ) \s+ )?"""
+# The noun after the whole, before its restatement: "12,000 troops, or 25%".
+_NOUN_TWIN = r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,3} \s* (?: ,\s*or | [(\[] | [—–]\s*or ) \s*"
+
+# name -> (gap between 1st and 2nd figure, gap between 2nd and 3rd, roles of the three figures)
+_FORMS: dict[str, tuple[str, str, str]] = {
+    "part-pct-whole": (_TWIN, _OF, "PpW"),  # 3,000 — or 25% — of the 12,000
+    "pct-part-whole": (_TWIN, _OF, "pPW"),  # 25% (3,000) of the 12,000
+    "part-whole-pct": (r"\s+ (?: out \s+ )? of \s+ (?: (?: the | its | their | all ) \s+ )?",
+                       _NOUN_TWIN, "PWp"),  # 3,000 of the 12,000 troops, or 25%
+    "pct-whole-part": (r"\s+ of \s+ (?: (?: the | its | their | all ) \s+ )?",
+                       _NOUN_TWIN, "pWP"),  # 25% of the 12,000 troops, or 3,000
+    "whole-part-pct": (r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,3} \s* , \s*", _TWIN,
+                       "WPp"),  # Of the 12,000 troops, 3,000 — 25% — ...
+}
+_OF_BEFORE = regex.compile(r"(?i:\bof\s+(?:the\s+)?)\Z")
+_OF_AFTER = regex.compile(r"\s+of\b")
+
+
+@functools.cache
+def _compiled() -> dict[str, tuple[regex.Pattern[str], regex.Pattern[str], str]]:
+    flags = regex.VERBOSE | regex.IGNORECASE
+    return {k: (regex.compile(a, flags), regex.compile(b, flags), roles)
+            for k, (a, b, roles) in _FORMS.items()}
+
+
+def _same_kind(x: Mention, y: Mention) -> bool:
+    if x.kind != y.kind or x.kind == "percent":
+        return False
+    return x.kind == "number" or (x.unit == y.unit if x.kind == "money" else x.si_unit == y.si_unit)
+
+
+def _triples(ctx: Context) -> Iterator[tuple[Mention, Mention, Mention]]:
+    """(part, percent, whole) written together, in any of the ``_FORMS``."""
+    ms = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
+    text = ctx.text
+    for i in range(len(ms) - 2):
+        trio = ms[i:i + 3]
+        if sum(m.kind == "percent" for m in trio) != 1:
+            continue
+        for name, (g1, g2, roles) in _compiled().items():
+            if trio[roles.index("p")].kind != "percent":
+                continue
+            if not (g1.fullmatch(text, trio[0].end, trio[1].start)
+                    and g2.fullmatch(text, trio[1].end, trio[2].start)):
+                continue
+            if name == "whole-part-pct" and not _OF_BEFORE.search(text, max(0, trio[0].start - 8),
+                                                                 trio[0].start):
+                continue
+            if roles[2] == "p" and _OF_AFTER.match(text, trio[2].end):
+                continue  # "..., or 25% of the total": a share of something else
+            part, pct, whole = (trio[roles.index(r)] for r in "PpW")
+            if _same_kind(part, whole):
+                yield part, pct, whole
+            break
+
+
+@register("N003", "percent-mismatch", "error")
+def percent_mismatch(ctx: Context) -> Iterator[Flag]:
+    """What it flags: a percentage written with its part and its whole that does not match them: "3,000 — or 40% — of the 12,000 troops" (3,000 of 12,000 is 25%).
+
+    Why it matters: a share computed against the wrong base, or a part updated without its share, is an arithmetic error any reader with a calculator can catch, and it undermines every other figure in the story.
+
+    Example: About 3,000 — or 40% — of the 12,000 soldiers sent have reached the front.
+    Example: Of the 640 delegates, 212 (45%) backed the motion.
+    Example: Nearly 60% of the 2,400 flights, or 960, were cancelled.
+
+    Not flagged: Some 3,000 — or 25% — of the 12,000 soldiers sent have reached the front.
+    Not flagged: Of the 5,000 employees, 1,930 (nearly 40%) joined the strike.
+    Not flagged: Shares of the 400 firms, or 40% of the market, changed hands.
+
+    Limitations: only the shapes where part, percentage and whole are written together (in brackets, after "or" or dashes, around "of the"); the rounding of each figure and the band of a hedge ("nearly 40%") are respected, so small slips inside them pass; a percentage of something named elsewhere ("25% of the total") is not checked.
+    """
+    for part, pct, whole in _triples(ctx):
+        bp, bw, bq = num.band(part), num.band(whole), num.band(pct)
+        if bp is None or bw is None or bq is None or bw[0] <= 0 or whole.value == 0:
+            continue
+        share = (100 * bp[0] / bw[1], 100 * bp[1] / bw[0])
+        if num.overlap(share, bq):
+            continue
+        r = 100 * float(part.value) / float(whole.value)  # type: ignore[arg-type]
+        written = num.ends(pct)[0][1]
+        step = num.held_step(float(pct.value), written)  # type: ignore[arg-type]
+        fixed = num.fmt(r, written, step)
+        if fixed == written.rstrip("%"):
+            fixed = num.fmt(r, written, step / 10)
+        msg = f"{part.text} of {whole.text} is {r:.3g}%, not {pct.text!r}"
+        suggestion = pct.text.replace(written, fixed, 1) if pct.hedge is None else None
+        yield Flag(pct.start, pct.end, msg, (
+            Evidence(role="part", text=part.text, start=part.start, end=part.end),
+            Evidence(role="whole", text=whole.text, start=whole.start, end=whole.end)),
+            suggestion)
