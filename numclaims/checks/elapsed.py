@@ -1,0 +1,348 @@
+"""Elapsed-time checks: elapsed-time (T003) and age-mismatch (T006).
+
+An elapsed time ("nearly two years ago", "has raged for three years", "two years since the war
+began", "the three-year-old war", "in its third year", "in 2015, nine years ago", "two weeks after
+the vote on March 3") is judged against the dates of what it measures: the fact sheet first, else
+an explicit date the text gives for the same event. The band a figure allows comes from the
+extractor's reading of its hedge (Mention.low/high) widened by the writer's granularity
+(``data/temporal_checks.toml`` [elapsed]); all arithmetic is calendar arithmetic
+(``numclaims.calendar``). Does not live here: linking (``numclaims.link.events``), dates against
+the fact sheet (``fact_dates``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+from dateutil.relativedelta import relativedelta
+
+from .. import calendar as cal
+from ..link.events import Link, Links
+from ..models import Evidence, Mention
+from .dates import Days, claim, days_of, fmt_days, has_year, links, published, readings, tolerances
+from .registry import Context, Flag, register
+
+RULE = "elapsed-time"
+_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
+          "fortnight": "W"}
+_SCALE = {"fortnight": 2.0}
+_TIMEX_DUR = regex.compile(r"P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)")
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen", "twenty")
+_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth")
+_VERBED = {"begin": "began", "end": "ended", "date": "took place", "born": "was born"}
+_AGO = regex.compile(r"\s+(?P<w>ago|back|earlier)\b")
+
+
+def unit_of(m: Mention) -> tuple[str, float] | None:
+    """(TIMEX3 unit letter, scale) of a duration: "two years" -> ("Y", 1); None for clock units."""
+    name = (m.unit or "").lower().removesuffix("s")
+    if name in _UNITS:
+        return _UNITS[name], _SCALE.get(name, 1.0)
+    t = _TIMEX_DUR.fullmatch(m.timex or "")
+    return (t.group(2), 1.0) if t else None
+
+
+def band(m: Mention, unit: str) -> tuple[float | None, float | None]:
+    """The elapsed amounts (in the mention's unit) consistent with the words: the hedge's reading
+    from the extractor, or for a bare count [N - below, N + above) widened when N is round."""
+    if m.value is None:
+        return None, None
+    if m.hedge is not None:
+        return m.low, m.high
+    tol = tolerances()["elapsed"]
+    widen = next((w for mult, w in tol["round_widen"] if m.value >= mult and m.value % mult == 0),
+                 0.0)
+    return m.value - tol["bare_below"] - widen, m.value + tol["bare_above"] + widen
+
+
+def slack(unit: str) -> dt.timedelta:
+    table = tolerances()["elapsed"]["slack_days"]
+    return dt.timedelta(days=table.get(unit, table["Y"]))
+
+
+def window(base: Days, lo: float | None, hi: float | None, unit: str, back: bool,
+           pad: dt.timedelta = dt.timedelta(0)) -> Days:
+    """The days an end may fall on when it lies lo..hi units before (``back``) or after ``base``."""
+    if back:
+        first = cal.shift(base[0], -hi, unit) - pad if hi is not None else dt.date.min
+        last = cal.shift(base[1], -lo, unit) + pad if lo is not None else dt.date.max
+    else:
+        first = cal.shift(base[0], lo, unit) - pad if lo is not None else dt.date.min
+        last = cal.shift(base[1], hi, unit) + pad if hi is not None else dt.date.max
+    return first, last
+
+
+def rough(rd: relativedelta) -> str:
+    """'2 years 8 months' (days dropped once there are months or years)."""
+    if rd.years or rd.months:
+        rd = relativedelta(years=rd.years, months=rd.months)
+    return cal.phrase(rd)
+
+
+def _n(n: int, digits: bool) -> str:
+    return str(n) if digits or n >= len(_WORDS) else _WORDS[n]
+
+
+def amount(rd: relativedelta, digits: bool = False) -> str | None:
+    """Wording for an elapsed time: 'more than two and a half years', 'nearly three years'."""
+    for big, mo, name in ((rd.years, rd.months, "year"), (rd.months, rd.days // 3, "month")):
+        if big < 1:
+            continue
+        one = "a" if big == 1 else _n(big, digits)
+        nxt = _n(big + 1, digits)
+        if mo == 0 and (name == "month" or rd.days < 15):
+            return f"{one} {name}" + ("s" if big > 1 else "")
+        if mo < 6:
+            return f"more than {one} {name}" + ("s" if big > 1 else "")
+        if mo < 9:
+            half = f"a {name} and a half" if big == 1 else f"{_n(big, digits)} and a half {name}s"
+            return f"more than {half}"
+        return f"nearly {nxt} {name}s"
+    return None
+
+
+def event_days(ctx: Context, lk: Links, link: Link, point: str
+               ) -> tuple[Days, list[Evidence], str] | None:
+    """The days of ``point`` (begin, end, date) of the linked event, the evidence, and how to say
+    it ("the war began 2022-02-24"); the fact sheet wins over the text."""
+    ev = link.ref.event
+    if ev is not None and ctx.facts is not None:
+        day = {"begin": ev.begins, "end": ev.ends, "date": ev.begins}[point]
+        if day is None:
+            return None
+        span = (day, ev.ends or day) if point == "date" else (day, day)
+        src = ctx.facts.origin("event", ev.id) + (f"; {ev.source}" if ev.source else "")
+        said = f"{ev.name}: {_VERBED[point]} {fmt_days(span)}"
+        return span, [Evidence(role="fact", text=said, source=src)], fmt_days(span)
+    for other in lk.about(link.ref.key, [point]):
+        m = other.mention
+        if m.kind == "date" and m.anchor is None and has_year(m) and days_of(m):
+            span = days_of(m)
+            assert span is not None
+            return span, [claim(ctx, m)], f"{fmt_days(span)} ('{m.text}')"
+    return None
+
+
+# --------------------------------------------------------------------------- T003
+
+
+def _reading(link: Link) -> tuple[str, float | None, float | None] | None:
+    """(unit, low, high) of the elapsed time a link states, in that unit."""
+    m, tol = link.mention, tolerances()
+    if link.role == "nth_year":
+        if m.value is None:
+            return None
+        return "Y", m.value - 1, m.value
+    u = unit_of(m) if m.kind == "duration" else (("Y", 1.0) if "year" in m.text.lower() else None)
+    if u is None:
+        return None
+    unit, scale = u
+    if link.role == "old" and m.value is not None:
+        lo, hi = m.value - tol["elapsed"]["old_below"], m.value + tol["elapsed"]["old_above"]
+    else:
+        lo, hi = band(m, unit)
+    return unit, None if lo is None else lo * scale, None if hi is None else hi * scale
+
+
+def _said(ctx: Context, link: Link) -> str:
+    m = link.mention
+    if link.role in ("begin", "end", "date"):
+        ago = _AGO.match(ctx.text, m.end)
+        return f"'{m.text}{ago.group() if ago else ''}' from"
+    if link.role == "last":
+        return f"'{link.cue} for {m.text}' as of"
+    if link.role == "nth_year":
+        return f"'{link.cue}' as of"
+    start, end = min(m.start, link.ref.start), max(m.end, link.ref.end)
+    return f"'{ctx.text[start:end]}' as of"
+
+
+def _suggest(link: Link, rd: relativedelta) -> str | None:
+    m = link.mention
+    digits = bool(regex.search(r"\d", m.text))
+    if link.role == "nth_year":
+        n = rd.years + 1
+        return _ORDINALS[n] if n < len(_ORDINALS) else f"{n}th"
+    if link.role == "old":
+        return regex.sub(r"^[\w-]+?(?=[\s-]year)", _n(rd.years, digits), m.text) if rd.years else None
+    return amount(rd, digits)
+
+
+def _judge(ctx: Context, lk: Links, link: Link) -> Flag | None:
+    m, p = link.mention, ctx.published
+    point = link.point if link.role == "since" else (
+        link.role if link.role in ("begin", "end", "date") else "begin")
+    reading = _reading(link)
+    if reading is None:
+        return None
+    if p is None:
+        ctx.cannot_verify(RULE, m, "no document date: the elapsed time cannot be placed")
+        return None
+    found = event_days(ctx, lk, link, point)
+    if found is None:
+        ctx.cannot_verify(RULE, m, f"no anchor for '{link.ref.text}': neither the text nor the fact "
+                                   "sheet dates it")
+        return None
+    span, evidence, said_date = found
+    unit, lo, hi = reading
+    pad = slack("Y" if unit in ("DE", "CE") else unit)
+    claimed = window((p, p), lo, hi, unit, back=True, pad=pad)
+    if claimed[0] <= span[1] and span[0] <= claimed[1]:
+        return None
+    points = fmt_days(window((p, p), lo, hi, unit, back=True))
+    rd = relativedelta(p, span[0])
+    verbed = _VERBED[point]
+    if link.role in ("begin", "end", "date"):
+        msg = (f"{_said(ctx, link)} {p} points to {points}; {link.ref.text} {verbed} {said_date}, "
+               f"{rough(rd)} earlier")
+    else:
+        msg = (f"{_said(ctx, link)} {p} puts the {point} of {link.ref.text} in {points}; it "
+               f"{verbed} {said_date}, {rough(rd)} earlier")
+    suggestion = _suggest(link, rd) if span[0] == span[1] else None
+    return Flag(m.start, m.end, msg, (*evidence, published(ctx)), suggestion)
+
+
+def _judge_pair(ctx: Context, first: Mention, second: Mention, duration: Mention,
+                back_from_first: bool) -> Flag | None:
+    """A duration said to separate two dates: ``second`` lies ``duration`` before (or after)
+    ``first``. ``first`` may be the document date (``(P, P)``) for "since" pairs."""
+    u = unit_of(duration)
+    base = (ctx.published, ctx.published) if first is duration else days_of(first)
+    if u is None or base is None or base[0] is None or not readings(second):
+        return None
+    unit, scale = u
+    lo, hi = band(duration, unit)
+    lo, hi = (None if lo is None else lo * scale), (None if hi is None else hi * scale)
+    pad = slack("Y" if unit in ("DE", "CE") else unit)
+    firsts = readings(first) if first is not duration else [base]
+    for f in firsts:
+        w = window(f, lo, hi, unit, back=back_from_first, pad=pad)
+        if any(w[0] <= s[1] and s[0] <= w[1] for s in readings(second)):
+            return None
+    said = fmt_days(window(base, lo, hi, unit, back=back_from_first))
+    real = days_of(second)
+    assert real is not None
+    rd = relativedelta(base[0], real[0]) if back_from_first else relativedelta(real[0], base[0])
+    where = f"from {ctx.published}" if first is duration else f"from '{first.text}'"
+    msg = (f"'{duration.text}' {where} points to {said}, but '{second.text}' is {fmt_days(real)}, "
+           f"{rough(rd)} {'earlier' if back_from_first else 'later'}")
+    fix = amount(rd, bool(regex.search(r"\d", duration.text))) if real[0] == real[1] else None
+    ev = (claim(ctx, second),) + ((published(ctx),) if first is duration else ())
+    return Flag(duration.start, duration.end, msg, ev, fix)
+
+
+@register("T003", "elapsed-time")
+def elapsed_time(ctx: Context) -> Iterator[Flag]:
+    """What it flags: an elapsed time that does not match the dates of what it measures: "the war which started nearly two years ago" for a war that began 2 years 8 months before the article, "in its third year", "the three-year-old war", "has raged for two years", "two years since ...", "in 2015, nine years ago", "two weeks after the vote on March 3"; the dates come from the fact sheet, else from the text.
+    Why it matters: stale or miscounted elapsed times are among the most common numeric errors in news (copied from an older story, or counted from the wrong year), and readers take them at face value.
+    Example:
+    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) Officials see this as a major escalation of the war which started nearly two years ago.
+    (published 2024-11-05) The company was founded in 2015, seven years ago.
+    (published 2024-11-05) The war began on Feb. 24, 2022. Two years on, the war, now in its second year, shows no sign of ending.
+    Not flagged:
+    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) Officials see this as a major escalation of the war which started nearly three years ago.
+    (published 2024-11-05) The company was founded in 2015, nine years ago.
+    (published 2024-11-05) Officials see this as a major escalation of the war which started more than two years ago.
+    Limitations: hedges and round figures widen what counts as consistent (see data/temporal_checks.toml), so "two years ago" for 2 years 8 months passes as two completed years; "lasted for X" in the past tense, and elapsed times between two events that are not in one sentence, are not checked. Without a document date, or without a date for the event, the claim is listed as unverified.
+    """
+    lk = links(ctx)
+    for link in lk.links:
+        m = link.mention
+        ago = link.role in ("begin", "end", "date") and m.kind == "duration" and m.anchor == "published"
+        perfect = link.role != "last" or link.perfect
+        if (ago or link.role in ("last", "since", "old", "nth_year")) and perfect:
+            flag = _judge(ctx, lk, link)
+            if flag is not None:
+                yield flag
+    for p in lk.pairs:
+        flag = None
+        if p.relation == "same":
+            dur, date = (p.first, p.second) if p.first.kind == "duration" else (p.second, p.first)
+            if dur.kind == "duration" and dur.anchor == "published" and date.kind == "date" \
+                    and date.anchor is None and ctx.published is not None:
+                flag = _judge_pair(ctx, dur, date, dur, back_from_first=True)
+        elif p.relation == "since" and ctx.published is not None:
+            flag = _judge_pair(ctx, p.first, p.second, p.first, back_from_first=True)
+        elif p.offset is not None:
+            flag = _judge_pair(ctx, p.first, p.second, p.offset, back_from_first=p.relation == "after")
+        if flag is not None:
+            yield flag
+
+
+# --------------------------------------------------------------------------- T006
+
+
+def _ages(born: dt.date | int, on: dt.date) -> set[int]:
+    """The ages a person born on ``born`` (a day, or only a year) can have on ``on``."""
+    if isinstance(born, dt.date):
+        return {on.year - born.year - ((on.month, on.day) < (born.month, born.day))}
+    return {on.year - born - 1, on.year - born}
+
+
+def _birth(ctx: Context, lk: Links, link: Link) -> tuple[dt.date | int, Evidence] | None:
+    person = link.ref.person
+    if person is not None and person.born is not None and ctx.facts is not None:
+        src = ctx.facts.origin("person", person.id) + (f"; {person.source}" if person.source else "")
+        return person.born, Evidence(role="fact", text=f"{person.name}: born {person.born}",
+                                     source=src)
+    for other in lk.about(link.ref.key, ["born"]):
+        days = days_of(other.mention)
+        if days and has_year(other.mention) and other.mention.anchor is None:
+            one_day = days[0] == days[1]
+            return (days[0] if one_day else days[0].year), claim(ctx, other.mention)
+    return None
+
+
+def _sentence_mentions(ctx: Context, lk: Links, m: Mention) -> list[Mention]:
+    """The mentions of ``m``'s sentence (by bisection: mentions are in text order)."""
+    start, end = lk.sentence_span(m.start)
+    starts = [o.start for o in ctx.mentions] if "elapsed.starts" not in ctx.cache else ctx.cache["elapsed.starts"]
+    ctx.cache["elapsed.starts"] = starts
+    return ctx.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+@register("T006", "age-mismatch")
+def age_mismatch(ctx: Context) -> Iterator[Flag]:
+    """What it flags: an age that does not match the person's birth date (fact sheet, or "born ..." in the text) on the document date: "Kim Jong Un, 41," in November 2024 for a man born on Jan. 8, 1984; "the 38-year-old Kim Jong Un".
+    Why it matters: ages are copied from old profiles and go stale every year; a wrong age also casts doubt on the other figures of the story.
+    Example:
+    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) North Korean leader Kim Jong Un, 41, met the Russian delegation in Pyongyang.
+    (published 2024-11-05) Maria Lopez, 52, who was born in 1975, runs the shelter.
+    Not flagged:
+    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) North Korean leader Kim Jong Un, 40, met the Russian delegation in Pyongyang.
+    (published 2024-11-05) Maria Lopez, 49, who was born in 1975, runs the shelter.
+    Limitations: with only a birth year both possible ages pass; an age is also accepted at any other explicit date of its sentence ("in 2011, Kim, 27, took power") and at the person's death. Ages are recognized after a name ("Name, 40,", "Name (40)") and in "the 40-year-old Name".
+    """
+    lk = links(ctx)
+    for link in lk.links:
+        m = link.mention
+        if link.role != "age" or m.value is None:
+            continue
+        born = _birth(ctx, lk, link)
+        if born is None:
+            continue
+        if ctx.published is None:
+            ctx.cannot_verify("age-mismatch", m, "no document date: the age cannot be checked")
+            continue
+        when = [ctx.published]
+        person = link.ref.person
+        if person is not None and person.died is not None:
+            when.append(person.died)
+        for o in _sentence_mentions(ctx, lk, m):
+            days = days_of(o) if o.kind == "date" and o.anchor is None and has_year(o) else None
+            when += list(days or ())
+        ok = set().union(*(_ages(born[0], d) for d in when))
+        if int(m.value) in ok:
+            continue
+        now = sorted(_ages(born[0], ctx.published))
+        said = " or ".join(map(str, now))
+        msg = (f"{link.ref.text} was born {born[0]}, so on {ctx.published} the age is {said}, "
+               f"not {int(m.value)}")
+        fix = regex.sub(r"\d+", str(now[-1]), m.text, count=1) if len(now) == 1 else None
+        yield Flag(m.start, m.end, msg, (born[1], published(ctx)), fix)

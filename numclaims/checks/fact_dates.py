@@ -1,0 +1,99 @@
+"""Fact-sheet date checks: fact-mismatch (F001) for dates.
+
+A date the text gives for a fact-sheet event ("the war began in 2021", "the treaty, signed on June
+12, 2024", "an incursion that began last summer") or person ("Kim Jong Un, born in 1982") must be
+able to denote the day the sheet records. The event is found by ``numclaims.link.events`` (names and
+aliases of the sheet). Does not live here: elapsed times against the sheet ("two years ago":
+``elapsed``), figures against the sheet (the numeric checks append their own fact-mismatch code).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..facts import FactSheet
+from ..link.events import Link
+from ..models import Evidence
+from .dates import Days, fmt_day, fmt_days, has_year, links, published, readings
+from .registry import Context, Flag, register
+
+_VERBED = {"begin": "began", "end": "ended", "date": "took place", "born": "was born"}
+
+
+def _fact(facts: FactSheet, link: Link) -> tuple[Days, Evidence] | None:
+    """The days the sheet records for the linked point, and the evidence naming its entry."""
+    ev, person = link.ref.event, link.ref.person
+    if person is not None and link.role == "born" and person.born is not None:
+        b = person.born
+        days = (b, b) if isinstance(b, dt.date) else (dt.date(b, 1, 1), dt.date(b, 12, 31))
+        src = facts.origin("person", person.id) + (f"; {person.source}" if person.source else "")
+        return days, Evidence(role="fact", text=f"{person.name}: born {b}", source=src)
+    if ev is None or link.role not in ("begin", "end", "date"):
+        return None
+    if link.role == "begin":
+        days = (ev.begins, ev.begins)
+    elif link.role == "end":
+        if ev.ends is None:
+            return None
+        days = (ev.ends, ev.ends)
+    else:
+        days = (ev.begins, ev.ends or ev.begins)
+    src = facts.origin("event", ev.id) + (f"; {ev.source}" if ev.source else "")
+    return days, Evidence(role="fact", text=f"{ev.name}: {_VERBED[link.role]} {fmt_days(days)}",
+                          source=src)
+
+
+def _widened(days: Days, approx: bool) -> Days:
+    """'around 2022' also allows the neighbouring span of the same length."""
+    if not approx:
+        return days
+    width = (days[1] - days[0]) + dt.timedelta(days=1)
+    return days[0] - width, days[1] + width
+
+
+def _fix(text: str, said: Days, day: dt.date) -> str | None:
+    """The fact's day written at the granularity of the claim: "2022", "February 2022"."""
+    length = (said[1] - said[0]).days + 1
+    lead = text[:3] if text[:3].lower() in ("in ", "on ") else ""
+    if length == 1:
+        return ("on " if lead else "") + fmt_day(day)
+    if 28 <= length <= 31:
+        return f"{lead}{day.strftime('%B')} {day.year}"
+    if length >= 365:
+        return f"{lead}{day.year}"
+    return None
+
+
+@register("F001", "fact-mismatch")
+def fact_mismatch_dates(ctx: Context) -> Iterator[Flag]:
+    """What it flags: a date given for a fact-sheet event or person that cannot denote the day the sheet records: "the war began in 2021" when the sheet says 2022-02-24; "Kim Jong Un, born in 1982,"; "the treaty, signed on June 12, 2024,".
+    Why it matters: the fact sheet is what the newsroom has verified; a date that contradicts it is a wrong date or a wrong event.
+    Example:
+    (facts seeds/000_b25511bfe7d2328e.facts.toml) Russia's war against Ukraine, which began in 2021, has killed tens of thousands.
+    (facts seeds/000_b25511bfe7d2328e.facts.toml) Kim Jong Un, born in 1982, took power after his father died.
+    Not flagged:
+    (facts seeds/000_b25511bfe7d2328e.facts.toml) Russia's war against Ukraine, which began in 2022, has killed tens of thousands.
+    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) Since an incursion that began last summer, Ukrainian troops have held part of the region.
+    Limitations: only dates tied to an event by a verb ("began", "ended", "signed", "born") right before them are checked. A year-less date is compared in the neighbouring years too, "last summer" in the resolved summer and the one before, and "around 2022" also allows 2021 and 2023.
+    """
+    if ctx.facts is None:
+        return
+    for link in links(ctx).links:
+        m = link.mention
+        if m.kind != "date" or link.role not in _VERBED:
+            continue
+        fact = _fact(ctx.facts, link)
+        said = readings(m)
+        if fact is None or not said:
+            continue
+        days, evidence = fact
+        approx = m.hedge == "approx" or m.mod == "APPROX"
+        if any(a <= days[1] and days[0] <= b for a, b in (_widened(s, approx) for s in said)):
+            continue
+        verbed = _VERBED[link.role]
+        read = fmt_days(said[-1]) + ("" if has_year(m) else " (year read from the document date)")
+        msg = f"{link.ref.text} {verbed} {fmt_days(days)} per the fact sheet, not '{m.text}' ({read})"
+        fix = _fix(m.text, said[-1], days[0]) if days[0] == days[1] and not m.anchor else None
+        ev = (evidence, published(ctx)) if m.anchor else (evidence,)
+        yield Flag(m.start, m.end, msg, ev, fix)

@@ -1,0 +1,446 @@
+"""Event linking: which event a date, duration or age is about, and which temporal mentions pair up.
+
+Lives here: ``link_events(ctx) -> Links`` (call it through ``ctx.shared(KEY, link_events)``) and the
+records it returns: ``EventRef`` (an event or person as written, with its fact-sheet entry when an
+alias matched), ``Link`` (a mention tied to an event with a role: "the war which *started* nearly
+two years ago" is the war's ``begin``) and ``Pair`` (two temporal mentions said to be the same time,
+"in 2015, nine years ago", or to come in an order, "in 2019, after talks began in 2021").
+Does not live here: judging a claim (``numclaims.checks``), calendar arithmetic
+(``numclaims.calendar``), what a number counts (``numclaims.link.measures``).
+
+How, and why it is fast: three whole-text scans with compiled patterns (sentence boundaries, the
+cue verbs of ``data/temporal_checks.toml``, and the fact sheet's names and aliases as one
+alternation compiled once per sheet), then per mention only bounded work: bisection into those scans
+and anchored matches over a window of at most ~120 characters around it. Nothing is quadratic in
+the number of mentions: pairs are only ever consecutive mentions.
+
+Keys: an event matched to the fact sheet keys as ``event:<id>`` (``person:<id>``); any other noun
+phrase keys as its lower-cased words without leading determiners ("an incursion" -> "incursion").
+An indefinite phrase ("a war that began in 1950") is never matched to a fact-sheet alias by key,
+only by the alias as the editor wrote it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+
+from ..config import load_data
+from ..facts import Event, FactSheet, Person
+from ..models import Mention
+
+KEY = "link.events"
+
+Role = Literal["begin", "end", "date", "born", "last", "since", "old", "nth_year", "age"]
+Relation = Literal["same", "after", "before", "since"]
+
+
+@dataclass(frozen=True)
+class EventRef:
+    """An event or a person as the text names it."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    event: Event | None = None
+    person: Person | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A mention tied to what it dates or measures.
+
+    ``role``: begin/end/date/born — the mention is that point of the event (a date, or an offset
+    such as "nearly two years ago"); last — how long the event has lasted ("has raged for two
+    years"; ``perfect`` when in the present perfect, i.e. up to the document date); since — time
+    elapsed since the event ("two years since the war began"); old — "the three-year-old war";
+    nth_year — "in its third year"; age — a person's age ("Kim Jong Un, 40,").
+    ``point``: which point of the event an elapsed time runs from ("begin" or "end").
+    """
+
+    mention: Mention
+    ref: EventRef
+    role: Role
+    cue: str
+    point: Literal["begin", "end"] = "begin"
+    perfect: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two temporal mentions of one sentence: ``first`` is the same time as / after / before
+    ``second``; ``since``: ``first`` is a duration elapsed since ``second`` up to the document date.
+    ``offset``: the duration said to separate them ("two weeks after")."""
+
+    first: Mention
+    second: Mention
+    relation: Relation
+    offset: Mention | None = None
+    cue: str = ""
+
+
+@dataclass
+class Links:
+    links: list[Link] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    by_key: dict[str, list[Link]] = field(default_factory=dict)
+    by_mention: dict[tuple[int, int], list[Link]] = field(default_factory=dict)
+    sentences: list[int] = field(default_factory=lambda: [0])
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """Start and end (exclusive) of the sentence around ``pos``."""
+        i = bisect.bisect_right(self.sentences, pos)
+        return self.sentences[i - 1], self.sentences[i] if i < len(self.sentences) else 1 << 62
+
+    def of(self, m: Mention) -> list[Link]:
+        """The links of one mention."""
+        return self.by_mention.get((m.start, m.end), [])
+
+    def about(self, key: str, roles: Iterable[str]) -> list[Link]:
+        """The links of an event with one of ``roles``, in text order."""
+        wanted = set(roles)
+        return [k for k in self.by_key.get(key, []) if k.role in wanted]
+
+
+# --------------------------------------------------------------------------- patterns (data-fed)
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    items = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in items)
+
+
+@functools.cache
+def _cfg() -> dict[str, Any]:
+    return load_data("temporal_checks")
+
+
+@functools.cache
+def _patterns() -> dict[str, Any]:
+    link = _cfg()["link"]
+    verbs: dict[str, list[str]] = link["verbs"]
+    det = _alt(link["determiners"])
+    glue = _alt([*link["glue"], "and"])
+    cue_any = _alt(w for ws in verbs.values() for w in ws)
+    stop = (r"(?=\s*[,.;:!?)\"”]|\s*\Z|\s+(?i:in|of|on|against|between|with|that|which|who|has|"
+            r"have|had|is|was|were|will|and|as|after|since|when|to|for|" + cue_any + r")\b)")
+    word = r"[\w'’.-]{1,30}"
+    return {
+        "cue": regex.compile(
+            r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{c}>{_alt(ws)})" for c, ws in verbs.items())
+            + r")(?![\w-])"),
+        # what may stand between a noun phrase and its verb: ", which has", " that was first "
+        "glue": regex.compile(r"(?<=[\w'’)\"”])(?P<g>[\s,]+(?:(?i:" + glue + r")[\s,]+){0,4})\Z"),
+        # a noun phrase ending where the glue starts: "the war", "its war against Ukraine", "Airbus"
+        "np_tail": regex.compile(
+            r"(?:(?<![\w'’-])(?P<det>(?i:" + det + r"))\s+(?:" + word + r"\s+){0,3}[\w'’-]{1,30}"
+            r"|(?<![\w'’.-])(?:[A-Z][\w'’.-]{0,30}\s+){0,3}[A-Z][\w'’-]{0,30})\Z"),
+        # a noun phrase starting at a position: "the war" in "since the war began"
+        "np_head": regex.compile(
+            r"(?:(?P<det>(?i:" + det + r"))\s+)?(?:" + word + r"\s+){0,3}?" + word + stop),
+        "prep_gap": regex.compile(r"\s+(?:(?i:" + _alt(link["preps"]) + r")\s+){0,2}"),
+        "for_gap": regex.compile(r"\s+(?:on\s+)?for\s+"),
+        "coord": regex.compile(r"(?<=[\w)])[\s,]+(?:and|but|then|before)\s+"
+                               r"(?:(?:then|later|finally|eventually|was|were|had|has)\s+){0,2}\Z"),
+        "since_after": regex.compile(r"\s+(?:(?:have|has|had)\s+)?(?:(?:passed|elapsed|gone\s+by)"
+                                     r"\s+)?since\s+(?:(?:in|on)\s+)?"),
+        "old_after": regex.compile(r"(?:-old|\s+old)?\s+"),
+        "nth_before": regex.compile(r"(?<![\w-])(?i:in|into|entered|enters|entering|enter|marks|"
+                                    r"marked)\s+(?:its|their)\s+\Z"),
+        "year_after": regex.compile(r"\s+year\b"),
+        "age_pre": regex.compile(r"(?<=[\w.])\s*(?:,|\()\s*(?:(?:aged|age)\s+)?\Z"),
+        "age_post": regex.compile(r"(?:\s*-?\s*(?:years?|yrs?)(?:[\s-]+old)?)?\s*[,);.]"),
+        "same_gap": regex.compile(r"\s*(?:,|\(|–|—|-{1,2}|:)\s*(?:(?:on|in)\s+)?"),
+        "order_gap": regex.compile(r"\s*,?\s*(?:(?:just|shortly|only|soon|long|well|even)\s+)?"
+                                   r"(?P<rel>before|after|following|prior\s+to)\s[^.;!?\n]{0,100}"),
+        "offset_pre": regex.compile(r"\s*,\s*|\s+"),
+        "offset_post": regex.compile(r"\s+(?P<rel>after|before)\s[^.;!?\n]{0,100}"),
+        "sentence": regex.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*"),
+        "determiners": frozenset(w.lower() for w in link["determiners"]),
+        "weekday_only": regex.compile(
+            r"(?i)(?:on\s+)?(?:last\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday)"),
+    }
+
+
+_APOS = str.maketrans({"’": "'", "‘": "'"})
+
+
+def key_of(phrase: str) -> str:
+    """The key of a noun phrase: lower case, straight apostrophes, no possessive, no leading
+    determiners ("Russia’s war" -> "russia's war"; "the war's" -> "war")."""
+    dets = _patterns()["determiners"]
+    words = phrase.translate(_APOS).lower().split()
+    while words and words[0] in dets:
+        words = words[1:]
+    text = " ".join(words)
+    return text.removesuffix("'s")
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """A fact sheet's names as one compiled alternation, and the entries they name."""
+
+    pattern: Any
+    by_name: dict[str, tuple[str, Event | Person]]
+
+
+_SHEETS: dict[int, tuple[FactSheet, _Sheet]] = {}
+
+
+def _sheet(facts: FactSheet) -> _Sheet:
+    """Built once per fact sheet (kept while the sheet lives; a few sheets per process)."""
+    hit = _SHEETS.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    by_name: dict[str, tuple[str, Event | Person]] = {}
+    names: list[str] = []
+    for kind, entries in (("event", facts.event), ("person", facts.person)):
+        for e in entries:
+            for n in e.names:
+                names.append(n.translate(_APOS))
+                by_name.setdefault(n.translate(_APOS).lower(), (f"{kind}:{e.id}", e))
+                by_name.setdefault(key_of(n), (f"{kind}:{e.id}", e))
+    body = _alt(names).replace("'", "['’‘]")
+    pattern = regex.compile(r"(?i)(?<![\w-])(?:" + body + r")(?:['’]s)?(?![\w-])") if names else None
+    if len(_SHEETS) > 32:
+        _SHEETS.clear()
+    sheet = _Sheet(pattern, by_name)
+    _SHEETS[id(facts)] = (facts, sheet)
+    return sheet
+
+
+# --------------------------------------------------------------------------- the linker
+
+_TEMPORAL = ("date", "duration")
+
+
+class _Linker:
+    """One document's scans and the per-mention look-ups over them."""
+
+    def __init__(self, text: str, facts: FactSheet | None) -> None:
+        self.text = text
+        self.p = _patterns()
+        self.sentences = [0, *(m.end() for m in self.p["sentence"].finditer(text))]
+        self.cues = [(m.start(), m.end(), m.lastgroup or "") for m in self.p["cue"].finditer(text)]
+        self.cue_ends = [c[1] for c in self.cues]
+        self.sheet = _sheet(facts) if facts is not None else None
+        self.alias_end: dict[int, tuple[int, int]] = {}
+        self.alias_start: dict[int, tuple[int, int]] = {}
+        if self.sheet is not None and self.sheet.pattern is not None:
+            for a in self.sheet.pattern.finditer(text):
+                self.alias_end[a.end()] = self.alias_start[a.start()] = (a.start(), a.end())
+
+    def sent_start(self, pos: int) -> int:
+        return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+
+    # ---- noun phrases
+
+    def ref(self, start: int, end: int, definite: bool = True) -> EventRef:
+        """An EventRef for text[start:end], matched to the fact sheet when possible."""
+        text = self.text[start:end]
+        key = key_of(text)
+        if self.sheet is not None:
+            exact = (start, end) in (self.alias_end.get(end), self.alias_start.get(start))
+            hit = self.sheet.by_name.get(text.translate(_APOS).lower()) if exact else None
+            if hit is None and exact:
+                hit = self.sheet.by_name.get(key)
+            if hit is None and definite:
+                hit = self.sheet.by_name.get(key)
+            if hit is not None:
+                entry = hit[1]
+                if isinstance(entry, Person):
+                    return EventRef(hit[0], text, start, end, person=entry)
+                return EventRef(hit[0], text, start, end, event=entry)
+        return EventRef(key, text, start, end)
+
+    def np_before(self, pos: int) -> tuple[EventRef | None, int]:
+        """The noun phrase that ends, up to glue words, at ``pos``; and where the glue starts."""
+        lo = max(self.sent_start(pos), pos - 120)
+        g = self.p["glue"].search(self.text, lo, pos)
+        if g is None:
+            return None, pos
+        end = g.start()
+        alias = self.alias_end.get(end)
+        if alias is not None:
+            return self.ref(*alias), end
+        if self.text[g.start():g.end()].strip(" ,").lower().startswith("and"):
+            return None, end  # "... and ended": the subject is the previous link's
+        n = self.p["np_tail"].search(self.text, max(lo, end - 90), end)
+        if n is None:
+            return None, end
+        det = (n.group("det") or "").lower()
+        return self.ref(n.start(), n.end(), definite=det not in ("a", "an")), end
+
+    def np_after(self, pos: int) -> EventRef | None:
+        """The noun phrase that starts at ``pos``."""
+        alias = self.alias_start.get(pos)
+        if alias is not None:
+            return self.ref(*alias)
+        n = self.p["np_head"].match(self.text, pos, min(len(self.text), pos + 140))
+        if n is None:
+            return None
+        det = (n.group("det") or "").lower()
+        return self.ref(n.start(), n.end(), definite=det not in ("a", "an"))
+
+    def cue_at(self, pos: int) -> tuple[int, int, str] | None:
+        """A cue verb starting at ``pos`` (after whitespace)."""
+        i = bisect.bisect_left(self.cue_ends, pos)
+        if i < len(self.cues) and self.text[pos:self.cues[i][0]].isspace():
+            return self.cues[i]
+        return None
+
+    # ---- links of one mention
+
+    def pre_cue(self, m: Mention, last: Link | None) -> Link | None:
+        """'<event> [which has] <verb> [in] <mention>': "the war which started nearly two years
+        ago", "the treaty, signed on June 19", "Kim Jong Un, born in 1984", "has raged for"."""
+        i = bisect.bisect_right(self.cue_ends, m.start) - 1
+        if i < 0:
+            return None
+        c_start, c_end, cls = self.cues[i]
+        if c_start < self.sent_start(m.start):
+            return None
+        gap = self.p["for_gap"] if cls == "last" else self.p["prep_gap"]
+        if m.start - c_end > 30 or not gap.fullmatch(self.text, c_end, m.start):
+            return None
+        ref, glue_start = self.np_before(c_start)
+        glue = self.text[glue_start:c_start].lower()
+        if ref is None:
+            if last is None or last.mention.start < self.sent_start(c_start):
+                return None
+            if not self.p["coord"].search(self.text, max(0, glue_start - 1), c_start):
+                return None
+            ref = last.ref
+        cue = self.text[c_start:c_end]
+        if cls == "last":
+            perfect = regex.search(r"\b(?:has|have)\b", glue) is not None
+            return Link(m, ref, "last", cue, perfect=perfect)
+        role = {"found": "begin"}.get(cls, cls)
+        return Link(m, ref, role, cue)  # type: ignore[arg-type]
+
+    def since(self, m: Mention, nxt: Mention | None) -> Link | Pair | None:
+        """'<duration> since <event> [began|ended]', or '<duration> since <date>' (a Pair)."""
+        s = self.p["since_after"].match(self.text, m.end)
+        if s is None:
+            return None
+        if nxt is not None and nxt.start == s.end() and nxt.kind == "date":
+            return Pair(m, nxt, "since", cue="since")
+        ref = self.np_after(s.end())
+        if ref is None:
+            return None
+        c = self.cue_at(ref.end)
+        return Link(m, ref, "since", "since", point="end" if c and c[2] == "end" else "begin")
+
+    def old(self, m: Mention) -> Link | None:
+        """'the three-year-old war', '40-year-old Kim Jong Un'."""
+        o = self.p["old_after"].match(self.text, m.end)
+        if o is None or not (m.text.lower().endswith("old") or "old" in o.group()):
+            return None
+        if not regex.search(r"(?i)year", m.text):
+            return None
+        ref = self.np_after(o.end())
+        if ref is None:
+            return None
+        return Link(m, ref, "age" if ref.person is not None else "old", "-year-old")
+
+    def nth_year(self, m: Mention) -> Link | None:
+        """'the war, now in its third year'."""
+        if not self.p["year_after"].match(self.text, m.end):
+            return None
+        c = self.p["nth_before"].search(self.text, max(0, m.start - 30), m.start)
+        if c is None:
+            return None
+        ref, _ = self.np_before(c.start())
+        return Link(m, ref, "nth_year", self.text[c.start():m.end + 5]) if ref else None
+
+    def age(self, m: Mention) -> Link | None:
+        """'Kim Jong Un, 40,' and 'Kim Jong Un (40)': a person's age after the name."""
+        if m.value is None or m.value != int(m.value) or not 0 < m.value <= _cfg()["age"]["max_age"]:
+            return None
+        if m.kind not in ("number", "duration", "quantity") or m.hedge is not None:
+            return None
+        pre = self.p["age_pre"].search(self.text, max(0, m.start - 12), m.start)
+        if pre is None or not self.p["age_post"].match(self.text, m.end):
+            return None
+        end = pre.start()
+        alias = self.alias_end.get(end)
+        if alias is not None:
+            ref = self.ref(*alias)
+            return Link(m, ref, "age", ",") if ref.person is not None else None
+        n = self.p["np_tail"].search(self.text, max(self.sent_start(end), end - 60), end)
+        if n is None or n.group("det"):
+            return None  # a person's name, not "the company, 40,"
+        return Link(m, self.ref(n.start(), n.end()), "age", ",")
+
+    # ---- pairs of consecutive temporal mentions
+
+    def pair(self, a: Mention, b: Mention, c: Mention | None) -> Pair | None:
+        if self.sent_start(a.start) != self.sent_start(b.start) or b.start - a.end > 120:
+            return None
+        if self.p["same_gap"].fullmatch(self.text, a.end, b.start):
+            if (a.anchor or b.anchor) and not (self._weekday(a) or self._weekday(b)):
+                return Pair(a, b, "same", cue=self.text[a.end:b.start].strip())
+            return None
+        o = self.p["order_gap"].fullmatch(self.text, a.end, b.start)
+        if o is not None and a.kind == "date" and b.kind == "date":
+            rel = o.group("rel").lower()
+            return Pair(a, b, "before" if rel.startswith(("before", "prior")) else "after",
+                        cue=o.group("rel"))
+        if (c is not None and a.kind == "date" and b.kind == "duration" and c.kind == "date"
+                and self.sent_start(c.start) == self.sent_start(a.start)
+                and self.p["offset_pre"].fullmatch(self.text, a.end, b.start)):
+            o = self.p["offset_post"].fullmatch(self.text, b.end, c.start)
+            if o is not None:
+                return Pair(a, c, o.group("rel").lower(), offset=b, cue=o.group("rel"))  # type: ignore[arg-type]
+        return None
+
+    def _weekday(self, m: Mention) -> bool:
+        return m.anchor is not None and self.p["weekday_only"].fullmatch(m.text) is not None
+
+
+def link_events(ctx: Any) -> Links:
+    """Every link and pair of one document (use ``ctx.shared(KEY, link_events)``)."""
+    return build(ctx.text, ctx.mentions, ctx.facts)
+
+
+def build(text: str, mentions: list[Mention], facts: FactSheet | None) -> Links:
+    """The links of ``mentions`` (in text order) of ``text``, against ``facts`` when given."""
+    lk = _Linker(text, facts)
+    out = Links(sentences=lk.sentences)
+    temporal = [m for m in mentions if m.kind in _TEMPORAL]
+    last: Link | None = None
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        found: Link | Pair | None = None
+        if m.kind in _TEMPORAL:
+            found = lk.pre_cue(m, last)
+            if found is None and m.kind == "duration":
+                found = lk.since(m, nxt) or lk.old(m)
+        if found is None and m.kind == "ordinal":
+            found = lk.nth_year(m)
+        if found is None and m.kind in ("number", "duration", "quantity"):
+            found = lk.age(m) or (lk.old(m) if m.kind != "duration" else None)
+        if isinstance(found, Pair):
+            out.pairs.append(found)
+        elif found is not None:
+            _add(out, found)
+            last = found
+    for i in range(len(temporal) - 1):
+        p = lk.pair(temporal[i], temporal[i + 1], temporal[i + 2] if i + 2 < len(temporal) else None)
+        if p is not None:
+            out.pairs.append(p)
+    return out
+
+
+def _add(out: Links, link: Link) -> None:
+    out.links.append(link)
+    out.by_key.setdefault(link.ref.key, []).append(link)
+    out.by_mention.setdefault((link.mention.start, link.mention.end), []).append(link)
