@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -145,12 +146,12 @@ def _read(p: Path) -> Any:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise FactSheetError(f"{p}: {exc}") from None
+            raise FactSheetError(f"{p}: {_toml_where(text, str(exc))}{exc}") from None
     if suffix in (".yaml", ".yml"):
         import yaml
 
         try:
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=_yaml_loader())
         except yaml.YAMLError as exc:
             raise FactSheetError(f"{p}: {exc}".replace("\n", " ")) from None
     if suffix == ".json":
@@ -159,6 +160,51 @@ def _read(p: Path) -> Any:
         except json.JSONDecodeError as exc:
             raise FactSheetError(f"{p}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     raise FactSheetError(f"{p}: unknown fact-sheet format {suffix!r}; use .toml, .yaml or .json")
+
+
+def _yaml_loader() -> Any:
+    """A SafeLoader that keeps dates as text, so that an impossible date (2023-02-30) reaches the
+    schema and is reported with its entry and field instead of failing inside the YAML parser."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+)")
+_TOML_ENTRY = re.compile(r"^\s*\[\[\s*(\w+)\s*\]\]", re.MULTILINE)
+_TOML_ID = re.compile(r"^\s*id\s*=\s*[\"']([^\"']*)", re.MULTILINE)
+
+
+def _toml_where(text: str, message: str) -> str:
+    """'[[event]] #2 (id 'x'): field 'start': ' for a TOML syntax error inside an entry (TOML rejects
+    an impossible date such as 2023-02-30 while parsing, before the schema sees it)."""
+    m = _TOML_LINE.search(message)
+    if m is None:
+        return ""
+    lines = text.splitlines()
+    n = int(m.group(1))
+    if n > len(lines):
+        return ""
+    before = "\n".join(lines[: n - 1])
+    heads = list(_TOML_ENTRY.finditer(before))
+    key = lines[n - 1].split("=", 1)[0].strip()
+    field = f"field {key!r}: " if "=" in lines[n - 1] else ""
+    if not heads:
+        return field
+    kind = heads[-1].group(1)
+    idx = sum(1 for h in heads if h.group(1) == kind)
+    nxt = _TOML_ENTRY.search(text, heads[-1].end())
+    entry = text[heads[-1].end(): nxt.start() if nxt else len(text)]
+    ident = _TOML_ID.search(entry)
+    name = f" (id {ident.group(1)!r})" if ident else ""
+    return f"[[{kind}]] #{idx}{name}: {field}"
 
 
 def _explain(exc: ValidationError, raw: dict[str, Any], origin: str) -> str:
@@ -173,11 +219,15 @@ def _explain(exc: ValidationError, raw: dict[str, Any], origin: str) -> str:
             ident = entry.get("id") if isinstance(entry, dict) else None
             where += f": [[{kind}]] #{idx + 1}" + (f" (id {ident!r})" if ident else "")
             loc = loc[2:]
-        field = ".".join(str(x) for x in loc)
         msg = err["msg"]
+        if len(loc) == 2 and loc[-1] in ("date", "int"):  # one line for a date-or-year union
+            loc, msg = loc[:1], "expected a date (YYYY-MM-DD) or a year"
+        field = ".".join(str(x) for x in loc)
         if err["type"] == "extra_forbidden":
             msg = "unknown field"
         elif err["type"] == "missing":
             msg = "missing field"
-        lines.append(f"{where}: " + (f"field {field!r}: " if field else "") + msg)
+        line = f"{where}: " + (f"field {field!r}: " if field else "") + msg
+        if line not in lines:
+            lines.append(line)
     return "\n".join(lines)
