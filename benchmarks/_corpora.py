@@ -1,0 +1,233 @@
+"""Shared parts of the benchmark scripts: where the corpora are, how to read them, small helpers.
+
+Lives here: the corpora path (``../shared/corpora`` beside the project, read in place), JSONL and
+TOML loading, the MEANTIME document loader (used by the temporal scorer and the speed benchmark),
+span trimming, TIMEX3 helpers (date intervals of a value, duration parsing), P/R/F1 arithmetic and
+the ``Causes`` tally that groups misses with a few examples each.
+
+Does not live here: any scoring rule of one corpus (``conformance.py``, ``temporal.py``) or timing
+(``speed.py``). Nothing here imports numclaims, so tests can load it without the package built.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPORA = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora").resolve()
+MAPPINGS = HERE / "mappings.toml"
+
+
+def use_project_root() -> None:
+    """Make ``import numclaims`` find the working tree when the package is not installed."""
+    for p in (str(ROOT), str(HERE)):
+        if p not in sys.path:
+            sys.path.insert(0, p)
+
+
+def corpus_file(*parts: str) -> Path:
+    """The path of a corpus file; exits with a message (not a traceback) when it is absent."""
+    path = CORPORA.joinpath(*parts)
+    if not path.is_file():
+        sys.exit(f"corpus file not found: {path}\n(the corpora live in ../shared/corpora beside "
+                 "the project root; see its README.md)")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_mappings() -> dict[str, Any]:
+    """The convention tables of every corpus (``mappings.toml`` beside this file)."""
+    with MAPPINGS.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+# ---------------------------------------------------------------------------------------------
+# MEANTIME
+
+
+def fix_dct(value: str | None) -> dt.date | None:
+    """A MEANTIME creation date as a date. One upstream DCT is written DD-MM-YYYY ("03-02-2009"
+    for February 3, 2009; see the corpus SOURCE.md); it is read that way."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value)
+    if m:
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def meantime_docs() -> list[dict[str, Any]]:
+    return read_jsonl(corpus_file("meantime-en", "docs.jsonl"))
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Spans
+
+# What a span may differ by and still count as the same span: whitespace and punctuation at
+# either end (corpora disagree on whether "$ 5." or "(930,000 mi)" include the trailing mark).
+_EDGE = " \t\r\n.,;:!?\"'()[]{}“”‘’«»"
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace and punctuation (never empties a span)."""
+    s, e = start, end
+    while s < e - 1 and text[s] in _EDGE:
+        s += 1
+    while e > s + 1 and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+# ---------------------------------------------------------------------------------------------
+# TIMEX3 values
+
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}  # meteorological seasons
+_DUR_SECONDS = {"Y": 31_536_000, "M": 2_592_000, "W": 604_800, "D": 86_400, "WE": 172_800,
+                "TH": 3600, "TM": 60, "TS": 1}
+_DUR = re.compile(r"P(?:(\d+(?:\.\d+)?)(Y|M|W|D|WE|DE|CE))*(?:T(?:(\d+(?:\.\d+)?)(H|M|S))*)?")
+
+
+def duration_parts(timex: str | None) -> list[tuple[float, str]] | None:
+    """``P2Y6M`` -> [(2, 'Y'), (6, 'M')]; time parts are prefixed with T: ``PT5M`` -> [(5, 'TM')].
+    None when ``timex`` is not a duration (``PXY`` and friends with no number are not parsed)."""
+    if not timex or not _DUR.fullmatch(timex) or timex in ("P", "PT"):
+        return None
+    parts: list[tuple[float, str]] = []
+    in_time = False
+    for m in re.finditer(r"(T)|(\d+(?:\.\d+)?)(WE|DE|CE|[YMWDHS])", timex[1:]):
+        if m[1]:
+            in_time = True
+            continue
+        parts.append((float(m[2]), ("T" + m[3]) if in_time else m[3]))
+    return parts or None
+
+
+def duration_seconds(timex: str | None) -> float | None:
+    """A duration in seconds with Recognizers-Text's calendar (year 365 days, month 30 days);
+    None when not a parseable duration."""
+    parts = duration_parts(timex)
+    if parts is None:
+        return None
+    total = 0.0
+    for n, unit in parts:
+        if unit == "DE":
+            n, unit = n * 10, "Y"
+        elif unit == "CE":
+            n, unit = n * 100, "Y"
+        total += n * _DUR_SECONDS[unit]
+    return total
+
+
+def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a TIMEX3 date value denotes: ``2024`` a year, ``199`` a decade,
+    ``19`` a century, ``2024-10`` a month, ``2024-W05`` an ISO week, ``2024-Q3`` a quarter,
+    ``2024-H1`` a half, ``2024-SU`` a (meteorological) season, ``2024-10-28[T...]`` a day.
+    None for anything else (durations, PRESENT_REF, XXXX-...)."""
+    if not value:
+        return None
+    v = value.upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", v):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := re.fullmatch(r"(\d{4})", v):
+            return dt.date(int(v), 1, 1), dt.date(int(v), 12, 31)
+        if m := re.fullmatch(r"(\d{3})", v):
+            return dt.date(int(v) * 10, 1, 1), dt.date(int(v) * 10 + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})", v):
+            return dt.date(max(1, int(v) * 100), 1, 1), dt.date(int(v) * 100 + 99, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-([QH])([1-4])", v):
+            y, n = int(m[1]), int(m[3])
+            size = 3 if m[2] == "Q" else 6
+            first_month = (n - 1) * size + 1
+            last_month = first_month + size - 1
+            return dt.date(y, first_month, 1), dt.date(y, last_month,
+                                                       calendar.monthrange(y, last_month)[1])
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y = int(m[1])
+            a, b = SEASONS[m[2]]
+            y_end = y + 1 if b < a else y
+            return dt.date(y, a, 1), dt.date(y_end, b, calendar.monthrange(y_end, b)[1])
+    except ValueError:
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures and tallies
+
+
+def prf(tp_sys: int, n_sys: int, tp_gold: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (0 when undefined)."""
+    p = tp_sys / n_sys if n_sys else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+@dataclass
+class Causes:
+    """Misses grouped by cause, with the first few examples of each."""
+
+    keep: int = 3
+    counts: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, cause: str, example: str) -> None:
+        self.counts[cause] += 1
+        shown = self.examples.setdefault(cause, [])
+        if len(shown) < self.keep:
+            shown.append(example if len(example) <= 160 else example[:157] + "...")
+
+    def top(self, n: int) -> Iterator[tuple[str, int, list[str]]]:
+        for cause, count in self.counts.most_common(n):
+            yield cause, count, self.examples[cause]
+
+    def as_json(self, n: int) -> list[dict[str, Any]]:
+        return [{"cause": c, "count": k, "examples": ex} for c, k, ex in self.top(n)]
+
+    def print(self, n: int, title: str = "Top causes of misses") -> None:
+        if not self.counts:
+            print(f"  {title}: none")
+            return
+        print(f"  {title} ({sum(self.counts.values())} in {len(self.counts)} groups):")
+        for cause, count, examples in self.top(n):
+            print(f"    {count:5d}  {cause}")
+            for ex in examples:
+                print(f"             e.g. {ex}")

@@ -1,0 +1,487 @@
+"""Conformance of ``numclaims.extract`` with peers' test suites: pass rates and the causes of misses.
+
+Sets (read in place from ``../shared/corpora``):
+  number          Recognizers-Text English ``number.jsonl`` (NumberModel, OrdinalModel, ...)
+  numberwithunit  Recognizers-Text English ``numberwithunit.jsonl`` (Currency, Dimension, ...)
+  quantulum       quantulum3's English fixtures ``cases.jsonl``
+
+What a case is, and when it passes
+  A case is one input with its list of expected results. Each expected result is mapped to a
+  reading we must produce (``mappings.toml``: their TypeName -> our kind, their unit -> pint unit
+  name or ISO 4217 code). A mention of ours *satisfies* an expected result when
+    - span: equal after trimming whitespace and punctuation at both ends (and a leading hedge
+      phrase such as "about", "more than" from ours when it carries a hedge: Recognizers leaves
+      hedges outside the span of a dimension or currency);
+    - kind: as mapped (a year-like bare number, 1000-2100 in four digits, may also be a date);
+    - unit: the same pint unit (compared through pint) or one of the ISO codes;
+    - value: equal to 1e-9 relative (their value times the mapping's scale: 50 cents = 0.50 USD;
+      a percent may be 10 or 0.10; a range's finite ends must equal our low/high, open or closed
+      alike; an age or a time quantity may be our duration, compared by its timex: P5Y).
+  Each mention satisfies at most one expected result.
+  lenient: every expected result is satisfied; mentions of other kinds are tolerated.
+  strict:  lenient, and no mention of the kinds the model reports (``[recognizers.extras]``; for
+           quantulum any non-temporal kind) overlaps none of the expected results.
+  overlap: as lenient, but any overlap counts as the same span (shows boundary disagreements).
+  A miss is attributed to the overlapping mention that fails the fewest tests, first failed test
+  named: not found, unit not recognized, kind differs, span differs, unit differs, value differs.
+
+Scope (printed with counts): Recognizers cases marked NotSupportedByDesign, experimental and
+other non-default modes, and relative ordinals ("last", "next") are out of scope; cases the Python
+port of Recognizers-Text does not pass (NotSupported: python) are scored but reported on their own
+lines ("[py-unsupp]"). quantulum: ``quantities`` scored, ``ambiguity`` (classifier-dependent
+units) on its own line, ``no_crash`` passes when extraction does not raise. quantulum reports bare
+numbers as "dimensionless": they are scored as our ``number`` (years such as 1979 may be a date).
+
+Run from the project root: ``python benchmarks/conformance.py [--set S] [--model M]
+[--show-misses N] [--causes N] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpora import (
+    Causes,
+    corpus_file,
+    duration_parts,
+    load_mappings,
+    pct,
+    read_jsonl,
+    trim_span,
+    use_project_root,
+)
+
+use_project_root()
+from numclaims.models import Mention
+
+PY_UNSUPP = "[py-unsupp]"
+_HEDGE = re.compile(r"(?i)(?:about|around|approximately|roughly|nearly|almost|some|over|under|"
+                    r"more than|less than|fewer than|at least|at most|up to|as (?:many|much) as|"
+                    r"just over|just under|close to|an estimated|estimated)\s+")
+_TIMEX_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day", "TH": "hour", "TM": "minute",
+               "TS": "second"}
+_NOT_TEMPORAL = ("number", "ordinal", "percent", "quantity", "money")
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One expected result, already mapped to our conventions."""
+
+    start: int
+    end: int  # exclusive
+    text: str
+    kind: str  # number ordinal percent money quantity duration age range
+    value: float | None = None
+    units: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
+    year_like: bool = False
+    label: str = ""  # their type and unit, for messages
+
+
+@dataclass
+class Case:
+    set: str
+    group: str  # model (Recognizers) or kind (quantulum); PY_UNSUPP appended when so marked
+    id: str
+    text: str
+    expects: list[Expect]
+    extra_kinds: tuple[str, ...] = ()
+    scope: str = "in"  # "in", or "out: reason"
+    side: str | None = None  # scored but reported apart: "py-unsupp", "ambiguity", "no_crash"
+
+
+@dataclass
+class Outcome:
+    strict: bool
+    lenient: bool
+    overlap: bool
+    found: int
+    causes: list[tuple[str, str]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _ureg() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def same_unit(ours: str | None, want: str) -> bool:
+    """Whether two unit names denote the same unit: equal strings, ISO codes, or pint says 1:1."""
+    if ours is None:
+        return False
+    norm = lambda s: s.strip().lower().replace(" ", "_")
+    if ours == want or norm(ours) == norm(want):
+        return True
+    if ours.isupper() or want.isupper():  # ISO 4217 codes: strings only
+        return False
+    try:
+        a, b = parse_unit(ours), parse_unit(want)
+        return a.dimensionality == b.dimensionality and math.isclose(
+            _ureg().Quantity(1, a).to(b).magnitude, 1.0, rel_tol=1e-9)
+    except Exception:  # noqa: BLE001 - pint raises many kinds on odd names: not the same unit
+        return False
+
+
+_SPELLED = [(re.compile(r"\bsquare_(\w+)"), r"\1 ** 2"), (re.compile(r"\bcubic_(\w+)"), r"\1 ** 3"),
+            (re.compile(r"_per_"), " / ")]
+
+
+def parse_unit(name: str) -> Any:
+    """A pint Unit from a unit name, also when the name spells out a power or a ratio that pint
+    does not define as one name ("square_kilometer", "liter_per_kilometer")."""
+    ureg = _ureg()
+    try:
+        return ureg.Unit(name)
+    except Exception:  # noqa: BLE001 - any parse failure: try the spelled-out form
+        for pattern, repl in _SPELLED:
+            name = pattern.sub(repl, name)
+        return ureg.Unit(name)
+
+
+def is_temperature(unit: str | None) -> bool:
+    try:
+        return unit is not None and str(parse_unit(unit).dimensionality) == "[temperature]"
+    except Exception:  # noqa: BLE001 - a unit pint cannot read is no temperature
+        return False
+
+
+def unit_spec(spec: Any) -> tuple[tuple[str, ...], float, str | None]:
+    """A mapping entry as (acceptable units, scale, kind)."""
+    if isinstance(spec, str):
+        return (spec,), 1.0, None
+    if isinstance(spec, list):
+        return tuple(spec), 1.0, None
+    return tuple(spec.get("units", ())), float(spec.get("scale", 1.0)), spec.get("kind")
+
+
+# --- judging one mention against one expected result ----------------------------------------------
+
+
+def close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def span_ok(e: Expect, m: Mention, text: str, loose: bool = False) -> bool:
+    if loose:
+        return m.start < e.end and e.start < m.end
+    ms, me = trim_span(text, m.start, m.end)
+    want = trim_span(text, e.start, e.end)
+    if (ms, me) == want:
+        return True
+    h = _HEDGE.match(text, ms, me) if m.hedge else None
+    return h is not None and h.end() < me and (h.end(), me) == want
+
+
+def kind_ok(e: Expect, m: Mention) -> bool:
+    if e.kind in ("duration", "age"):
+        return m.kind in ("duration", "quantity")
+    if e.kind == "range":
+        return m.kind in ("number", "percent", "ordinal")
+    return m.kind == e.kind or (e.year_like and m.kind == "date")
+
+
+def _duration_reading(m: Mention) -> tuple[float, str] | None:
+    parts = duration_parts(m.timex)
+    if parts and len(parts) == 1 and parts[0][1] in _TIMEX_UNIT:
+        return parts[0][0], _TIMEX_UNIT[parts[0][1]]
+    return None
+
+
+def unit_ok(e: Expect, m: Mention) -> bool:
+    if not e.units or e.kind in ("number", "ordinal", "percent", "range"):
+        return True
+    if e.kind == "money":
+        return m.unit in e.units
+    if m.kind == "duration":
+        reading = _duration_reading(m)
+        return reading is not None and any(same_unit(reading[1], u) for u in e.units)
+    return any(same_unit(m.unit, u) for u in e.units)
+
+
+def value_ok(e: Expect, m: Mention) -> bool:
+    if e.kind == "range" or e.low is not None or e.high is not None:
+        return ((e.low is None or close(m.low, e.low)) and (e.high is None or close(m.high, e.high))
+                and (e.kind == "range" or e.value is None or close(m.value, e.value)))
+    if e.value is None:
+        return True
+    if m.kind == "date":  # a year-like number read as a date
+        return m.timex is not None and m.timex[:4] == f"{int(e.value):04d}"
+    if m.kind == "duration":
+        reading = _duration_reading(m)
+        return reading is not None and close(reading[0], e.value)
+    if e.kind == "percent":
+        return close(m.value, e.value) or close(m.value, e.value / 100)
+    return close(m.value, e.value)
+
+
+def failures(e: Expect, m: Mention, text: str, loose: bool = False) -> list[str]:
+    """The names of the tests ``m`` fails for ``e``, in reporting order."""
+    out = []
+    if not kind_ok(e, m):
+        out.append("kind")
+    if not span_ok(e, m, text, loose):
+        out.append("span")
+    if "kind" not in out and not unit_ok(e, m):
+        out.append("unit")
+    if "kind" not in out and not value_ok(e, m):
+        out.append("value")
+    return out
+
+
+def cause_of(e: Expect, m: Mention | None, failed: list[str]) -> tuple[str, str]:
+    """A grouped cause for a miss, and a short example."""
+    want = f"«{e.text}»"
+    if m is None:
+        return f"not found: {e.label}", want
+    got = f"«{m.text}» {m.kind}" + (f" {m.unit}" if m.unit else "")
+    first = failed[0]
+    if first == "kind" and e.units and e.kind != "number" and m.kind == "number":
+        return f"unit not recognized: {e.label}", f"{want} got {got}"
+    if first == "kind":
+        return f"kind differs: want {e.kind}, got {m.kind}", f"{want} got {got}"
+    if first == "span":
+        return f"span differs ({e.kind})", f"{want} got «{m.text}»"
+    if first == "unit":
+        ours = m.timex if m.kind == "duration" else m.unit
+        return f"unit differs: {e.label} -> {ours}", f"{want} got {got}"
+    want_v = f"[{e.low}, {e.high}]" if e.kind == "range" else f"{e.value}"
+    got_v = f"[{m.low}, {m.high}]" if e.kind == "range" else (m.timex or f"{m.value}")
+    return f"value differs ({e.kind})", f"{want} want {want_v} got {got_v}"
+
+
+def _extra_classes(m: Mention) -> set[str]:
+    out: set[str] = {m.kind}
+    if m.kind in ("number", "percent") and (m.hedge or (m.low is not None and m.low != m.high)):
+        out.add("range")
+    if m.kind == "quantity":
+        out.add("temperature" if is_temperature(m.unit) else "dimension")
+    return out
+
+
+def score_case(case: Case, mentions: list[Mention]) -> Outcome:
+    """Match the expected results of one case against our mentions (see the module docstring)."""
+    text = case.text
+    found = {False: 0, True: 0}
+    causes: list[tuple[str, str]] = []
+    for loose in (False, True):
+        used: set[int] = set()
+        for e in case.expects:
+            cands = [(i, m) for i, m in enumerate(mentions)
+                     if i not in used and m.start < e.end and e.start < m.end]
+            hit = next((i for i, m in cands if not failures(e, m, text, loose)), None)
+            if hit is not None:
+                used.add(hit)
+                found[loose] += 1
+            elif not loose:
+                best = min(cands, key=lambda c: (len(failures(e, c[1], text)),
+                                                 -min(c[1].end, e.end) + max(c[1].start, e.start)),
+                           default=None)
+                m = best[1] if best else None
+                causes.append(cause_of(e, m, failures(e, m, text) if m else []))
+    extras = [m for m in mentions
+              if _extra_classes(m) & set(case.extra_kinds)
+              and not any(m.start < e.end and e.start < m.end for e in case.expects)]
+    for m in extras:
+        causes.append((f"extra {m.kind} mention", f"«{m.text}» in «{text[:80]}»"))
+    n = len(case.expects)
+    lenient = found[False] == n
+    return Outcome(strict=lenient and not extras, lenient=lenient, overlap=found[True] == n,
+                   found=found[False], causes=causes, mentions=mentions)
+
+
+# --- loading the sets ---------------------------------------------------------------------------
+
+
+def _year_like(value: float | None, surface: str) -> bool:
+    return value is not None and value == int(value) and 1000 <= value <= 2100 and \
+        bool(re.fullmatch(r"\d{4}", surface.strip()))
+
+
+def _range_bounds(value: str) -> tuple[float | None, float | None]:
+    lo, _, hi = value.strip("[]()").partition(",")
+    return (float(lo) if lo.strip() else None), (float(hi) if hi.strip() else None)
+
+
+def recognizers_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
+    rmap = maps["recognizers"]
+    model = row["model"]
+    case = Case(set=row["spec_file"].split("/")[1].lower(), group=model,
+                id=f"{model}#{row['case_index']}", text=row["Input"], expects=[],
+                extra_kinds=tuple(rmap["extras"].get(model, ())))
+    scope = rmap["models"].get(model, "out: unknown model")
+    if row.get("NotSupportedByDesign"):
+        scope = "out: NotSupportedByDesign"
+    for res in row["Results"]:
+        tname = res.get("TypeName") or res.get("Typename", "")
+        kind = rmap["types"].get(tname, "out")
+        if kind == "out":
+            scope = scope if scope != "in" else f"out: result type {tname}"
+            continue
+        start, end = res["Start"], res["End"] + 1  # their End is inclusive
+        resol = res.get("Resolution") or {}
+        raw = resol.get("value")
+        raw = None if raw in (None, "null", "") else str(raw)
+        e: dict[str, Any] = {"start": start, "end": end, "text": row["Input"][start:end],
+                             "kind": kind, "label": tname}
+        if kind == "range" and raw:
+            e["low"], e["high"] = _range_bounds(raw)
+        elif raw is not None:
+            e["value"] = float(raw.rstrip("%").replace(",", ""))
+        if unit := resol.get("unit"):
+            spec = rmap["units"].get(tname, {}).get(unit)
+            e["label"] = f"{tname} {unit}"
+            if spec is None:
+                scope = scope if scope != "in" else f"out: unmapped unit {tname} {unit}"
+                continue
+            e["units"], scale, _ = unit_spec(spec)
+            if e.get("value") is not None:
+                e["value"] *= scale
+        e["year_like"] = kind == "number" and _year_like(e.get("value"), e["text"])
+        case.expects.append(Expect(**e))
+    case.scope = scope
+    if scope == "in" and "python" in (row.get("NotSupported") or "").lower():
+        case.group += " " + PY_UNSUPP
+        case.side = "py-unsupp"
+    return case
+
+
+def quantulum_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
+    qmap = maps["quantulum"]["units"]
+    case = Case(set="quantulum", group=row["kind"], id=f"{row['kind']}#{row['case_index']}",
+                text=row["text"], expects=[], extra_kinds=_NOT_TEMPORAL,
+                side=None if row["kind"] == "quantities" else row["kind"])
+    for x in row["expected"] or []:
+        spec = qmap.get(x["unit"])
+        if spec is None:
+            case.scope = f"out: unmapped unit {x['unit']}"
+            continue
+        units, scale, kind = unit_spec(spec)
+        kind = kind or "quantity"
+        value = float(x["value"]) * scale
+        unc = x.get("uncertainty")
+        low = high = None
+        if unc is not None:
+            low, high = value - float(unc) * scale, value + float(unc) * scale
+        case.expects.append(Expect(
+            start=x["start"], end=x["end"], text=x["surface"], kind=kind, value=value,
+            units=units, low=low, high=high, label=x["unit"],
+            year_like=kind == "number" and _year_like(value, x["surface"])))
+    return case
+
+
+def load_cases(which: str, maps: dict[str, Any]) -> list[Case]:
+    if which == "quantulum":
+        rows = read_jsonl(corpus_file("quantulum3-tests", "cases.jsonl"))
+        return [quantulum_case(r, maps) for r in rows]
+    rows = read_jsonl(corpus_file("recognizers-text-en", f"{which}.jsonl"))
+    return [recognizers_case(r, maps) for r in rows if r.get("level") == "model"]
+
+
+# --- running and reporting ----------------------------------------------------------------------
+
+
+def run_case(case: Case, extract: Any) -> Outcome:
+    try:
+        mentions = extract(case.text)
+    except Exception as exc:  # noqa: BLE001 - a crash is a miss with its own cause, not the end of the run
+        return Outcome(False, False, False, 0, [(f"crash: {type(exc).__name__}", case.id)])
+    if case.side == "no_crash":
+        return Outcome(True, True, True, 0, mentions=mentions)
+    return score_case(case, mentions)
+
+
+def score_set(which: str, cases: list[Case], extract: Any, n_causes: int,
+              show_misses: int) -> dict[str, Any]:
+    scope = Counter(c.scope if c.scope != "in" else f"in [{c.side}]" if c.side else "in"
+                    for c in cases)
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    causes = Causes()
+    misses: list[tuple[Case, Outcome]] = []
+    for case in cases:
+        if case.scope != "in":
+            continue
+        out = run_case(case, extract)
+        keys = [case.group]
+        if case.side in (None, "py-unsupp"):
+            keys.append(f"ALL [{case.side}]" if case.side else "ALL in scope")
+        for key in keys:
+            r = rows[key]
+            r.update(cases=1, strict=out.strict, lenient=out.lenient, overlap=out.overlap,
+                     found=out.found, expected=len(case.expects))
+        for cause, example in out.causes:
+            causes.add(cause, f"{case.id}: {example}")
+        if not out.strict and len(misses) < show_misses:
+            misses.append((case, out))
+    result = {"set": which, "scope": dict(scope), "models": {k: dict(v) for k, v in rows.items()},
+              "causes": causes.as_json(n_causes)}
+    print(f"\n== {which} ==")
+    print("scope: " + ", ".join(f"{n} {s}" for s, n in sorted(scope.items(), key=lambda x: -x[1])))
+    print(f"  {'model':38s} {'cases':>5s} {'strict':>7s} {'lenient':>7s} {'overlap':>7s}  found")
+    for key in sorted(rows, key=lambda k: (PY_UNSUPP in k, k.startswith("ALL"), k)):
+        r = rows[key]
+        print(f"  {key:38s} {r['cases']:5d} {pct(r['strict'], r['cases'])} "
+              f"{pct(r['lenient'], r['cases'])} {pct(r['overlap'], r['cases'])}  "
+              f"{r['found']}/{r['expected']}")
+    causes.print(n_causes)
+    for case, out in misses:
+        print(f"\n  MISS {case.id}: {case.text!r}")
+        for e in case.expects:
+            print(f"    want {e.start}:{e.end} «{e.text}» {e.kind} value={e.value} "
+                  f"units={list(e.units)} low={e.low} high={e.high}")
+        for m in out.mentions:
+            print(f"    got  {m.start}:{m.end} «{m.text}» {m.kind} value={m.value} unit={m.unit} "
+                  f"timex={m.timex} low={m.low} high={m.high} hedge={m.hedge}")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", choices=["number", "numberwithunit", "quantulum"], action="append",
+                    help="score only this set (repeatable; default: all three)")
+    ap.add_argument("--model", help="score only models/groups whose name contains this")
+    ap.add_argument("--show-misses", type=int, default=0, metavar="N",
+                    help="print N failed cases per set in full")
+    ap.add_argument("--causes", type=int, default=8, metavar="N", help="top N causes per set")
+    ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    args = ap.parse_args(argv)
+    maps = load_mappings()
+    import numclaims
+
+    results = []
+    for which in args.set or ["number", "numberwithunit", "quantulum"]:
+        cases = load_cases(which, maps)
+        if args.model:
+            cases = [c for c in cases if args.model.lower() in c.group.lower()]
+        if args.json:
+            import contextlib
+            import io
+
+            with contextlib.redirect_stdout(io.StringIO()):
+                results.append(score_set(which, cases, numclaims.extract, args.causes, 0))
+        else:
+            results.append(score_set(which, cases, numclaims.extract, args.causes,
+                                     args.show_misses))
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

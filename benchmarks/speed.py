@@ -1,0 +1,150 @@
+"""Throughput of the pipeline and of each extractor, in characters per second, on news text.
+
+Input: the ``text`` of every MEANTIME English document (``../shared/corpora/meantime-en``) plus the
+seed articles (``seeds/*.txt``), timed two ways:
+  large         all of them joined by blank lines and repeated until the text is >= 2 MB (one call);
+  per-document  one call per document (what a CI run over many files does), summed.
+Stages: ``numclaims.check`` (the whole pipeline), ``numclaims.extract``, and each extractor's
+``scan`` alone (``numbers.scan(text)``, ``temporal.scan(text, published)``). Each stage is timed
+best of N runs (``--runs``, default 3) on one core; the target is 1,000,000 chars/s for ``check``
+(and 4,000,000 for each ``scan``). Peak memory of ``check`` on the large input is measured apart,
+under tracemalloc (which slows the run, so it is not part of the timings). ``--profile`` prints
+the top 15 cProfile entries of ``check`` on the large input.
+
+The document date is given, never detected: the large text uses the seed's date (2024-11-05) and
+each MEANTIME document its creation date (the malformed one repaired, see ``_corpora.fix_dct``).
+
+Run from the project root: ``python benchmarks/speed.py [--runs N] [--size MB] [--profile]
+[--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import functools
+import gc
+import json
+import pstats
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpora import fix_dct, meantime_docs, seed_texts, use_project_root
+
+use_project_root()
+
+SEED_DATE = dt.date(2024, 11, 5)
+TARGETS = {"check": 1_000_000, "extract": 1_000_000, "numbers.scan": 4_000_000,
+           "temporal.scan": 4_000_000}
+
+
+def documents() -> list[tuple[str, dt.date | None]]:
+    """(text, published) of every MEANTIME document and every seed."""
+    docs = [(row["text"], fix_dct(row.get("dct"))) for row in meantime_docs()]
+    docs += [(text, SEED_DATE) for text in seed_texts()]
+    return docs
+
+
+def large_text(docs: list[tuple[str, dt.date | None]], size: int) -> str:
+    one = "\n\n".join(text for text, _ in docs)
+    reps = -(-size // (len(one) + 2))
+    return "\n\n".join([one] * reps)
+
+
+def stages() -> dict[str, Callable[[str, dt.date | None], Any]]:
+    import numclaims
+    from numclaims.extract import numbers, temporal
+
+    return {
+        "check": lambda text, pub: numclaims.check(text, published=pub),
+        "extract": lambda text, pub: numclaims.extract(text, published=pub),
+        "numbers.scan": lambda text, pub: numbers.scan(text),
+        "temporal.scan": lambda text, pub: temporal.scan(text, pub),
+    }
+
+
+def _each(fn: Callable[[str, dt.date | None], Any], docs: list[tuple[str, dt.date | None]]) -> None:
+    for text, pub in docs:
+        fn(text, pub)
+
+
+def best_of(runs: int, fn: Callable[[], Any]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def peak_memory(fn: Callable[[], Any]) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="best of N runs (default 3)")
+    ap.add_argument("--size", type=float, default=2.0, help="large input size in MB (default 2)")
+    ap.add_argument("--profile", action="store_true", help="top 15 cProfile entries of check")
+    ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    args = ap.parse_args(argv)
+
+    docs = documents()
+    big = large_text(docs, int(args.size * 1_000_000))
+    n_doc_chars = sum(len(t) for t, _ in docs)
+    fns = stages()
+    for fn in fns.values():  # warm up: compile patterns, load tables, fill caches
+        fn(docs[0][0], docs[0][1])
+
+    results: dict[str, Any] = {"large_chars": len(big), "documents": len(docs),
+                               "document_chars": n_doc_chars, "runs": args.runs, "stages": {}}
+    for name, fn in fns.items():
+        t_big = best_of(args.runs, functools.partial(fn, big, SEED_DATE))
+        t_docs = best_of(args.runs, functools.partial(_each, fn, docs))
+        results["stages"][name] = {
+            "large_s": t_big, "large_chars_per_s": len(big) / t_big if t_big else float("inf"),
+            "docs_s": t_docs, "docs_chars_per_s": n_doc_chars / t_docs if t_docs else float("inf"),
+            "target_chars_per_s": TARGETS[name]}
+    results["peak_memory_bytes"] = peak_memory(lambda: fns["check"](big, SEED_DATE))
+    results["python"] = sys.version.split()[0]
+
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        print(f"large input: {len(big):,} chars ({len(docs)} documents joined, repeated); "
+              f"per-document: {len(docs)} documents, {n_doc_chars:,} chars; best of {args.runs}")
+        print(f"  {'stage':14s} {'large chars/s':>14s} {'(s)':>7s}   {'per-doc chars/s':>15s} "
+              f"{'(s)':>7s}   {'target':>10s}")
+        for name, r in results["stages"].items():
+            ok = min(r["large_chars_per_s"], r["docs_chars_per_s"]) >= r["target_chars_per_s"]
+            print(f"  {name:14s} {r['large_chars_per_s']:14,.0f} {r['large_s']:7.3f}   "
+                  f"{r['docs_chars_per_s']:15,.0f} {r['docs_s']:7.3f}   "
+                  f"{r['target_chars_per_s']:10,d} {'ok' if ok else 'BELOW TARGET'}")
+        print(f"  peak memory of check on the large input (tracemalloc): "
+              f"{results['peak_memory_bytes'] / 1e6:.1f} MB")
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        fns["check"](big, SEED_DATE)
+        prof.disable()
+        out = sys.stderr if args.json else sys.stdout
+        print("\ncProfile of check on the large input, top 15 by cumulative time:", file=out)
+        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(15)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,345 @@
+"""TempEval-3 style scores of temporal extraction: spans (relaxed and strict), values, per type.
+
+Sets (read in place from ``../shared/corpora``):
+  meantime     MEANTIME English Wikinews articles; each run as ``extract(text, published=dct)``.
+               Every token-anchored TIMEX3 is in scope, the creation-time one inside the text
+               included (it is a real mention); non-consuming TIMEX3 (no tokens) are not. The one
+               malformed DCT ("03-02-2009", DD-MM-YYYY) is read as 2009-02-03; a doc without DCT
+               runs with ``published=None`` (the document's own date line may then be found).
+  recognizers  Recognizers-Text English ``DateTimeModel`` cases (culture English), run with the
+               date of their ``Context.ReferenceDateTime``. Results of type datetimeV2.date and
+               .daterange are scored as DATE, .duration as DURATION; all other results (time,
+               datetime, set, ranges of times, ...) are out of scope: a mention of ours overlapping
+               one is neither right nor wrong, and our ``time``/``set`` mentions are not counted.
+               Cases marked NotSupportedByDesign, or without a reference time, are out of scope;
+               cases marked NotSupported for python are scored on their own ("[py-unsupp]").
+               Their ``Text`` is lower-cased; offsets index ``Input`` (End inclusive).
+
+Scoring (TempEval-3): gold and system mentions are paired one-to-one by largest overlap (relaxed
+match); span P = paired system / system, R = paired gold / gold; strict = equal spans after
+trimming whitespace and punctuation. Per type, precision counts system mentions of that type
+(our kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. Value P/R/F1
+count pairs whose value is right. Our value is right when
+  - our timex equals the gold value (or, for Recognizers, one of its resolved candidates), or
+  - both are durations of the same length (year 365 days, month 30: P7D = P1W), or
+  - our resolved interval (``date_start``..``date_end``, else the interval of our timex) lies
+    within the gold value's interval: at the gold granularity it is the gold value. So our
+    ``duration`` for "two years" of "two years ago" (the word "ago" is left out of our span; it
+    carries ``date_start``/``date_end`` resolved against the publication date) is right for
+    gold DATE "2022"; "this summer" as 2024-SU, "the 1990s" as 199 are compared the same way;
+  - for Recognizers date ranges, our interval equals a candidate's [start, end).
+``mod`` is not scored (MEANTIME has none). Type agreement of pairs is reported apart: our "X ago"
+durations pair with DATE gold by design.
+
+Run from the project root: ``python benchmarks/temporal.py [--set S] [--causes N] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpora import (
+    Causes,
+    corpus_file,
+    duration_seconds,
+    fix_dct,
+    load_mappings,
+    meantime_docs,
+    overlap,
+    prf,
+    read_jsonl,
+    timex_interval,
+    trim_span,
+    use_project_root,
+)
+
+use_project_root()
+from numclaims.models import Mention
+
+TYPES = ("DATE", "DURATION", "TIME", "SET")
+Interval = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int  # exclusive
+    text: str
+    type: str  # DATE DURATION TIME SET
+    value: str
+    alternatives: tuple[str, ...] = ()  # other acceptable values (resolved candidates)
+    intervals: tuple[Interval, ...] = ()  # acceptable exact intervals
+    seconds: float | None = None
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    published: dt.date | None
+    gold: list[Gold]
+    ignore: list[tuple[int, int]] = field(default_factory=list)  # out-of-scope gold spans
+    side: str | None = None
+
+
+@dataclass
+class Tally:
+    """Counts per type: gold/sys totals, paired, strict-paired and value-correct on both sides."""
+
+    n: Counter[str] = field(default_factory=Counter)
+
+    def add(self, key: str, typ: str, k: int = 1) -> None:
+        self.n[f"{key}:{typ}"] += k
+        self.n[f"{key}:ALL"] += k
+
+
+def our_interval(m: Mention) -> Interval | None:
+    if m.date_start and m.date_end:
+        return m.date_start, m.date_end
+    return timex_interval(m.timex)
+
+
+def value_right(g: Gold, m: Mention) -> bool:
+    """Whether our mention's value is the gold value (see the module docstring)."""
+    norm = lambda s: s.strip().upper()
+    values = (g.value, *g.alternatives)
+    if m.timex and norm(m.timex) in {norm(v) for v in values}:
+        return True
+    ours_s = duration_seconds(m.timex)
+    gold_s = g.seconds if g.seconds is not None else duration_seconds(g.value)
+    if ours_s is not None and gold_s is not None and abs(ours_s - gold_s) < 1e-6:
+        return True
+    ours = our_interval(m)
+    if ours is None:
+        return False
+    if ours in g.intervals:
+        return True
+    for v in values:
+        gi = timex_interval(v)
+        if gi and gi[0] <= ours[0] and ours[1] <= gi[1]:
+            return True
+    return False
+
+
+def pair(gold: list[Gold], sys_: list[Mention]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, system index), largest overlap first."""
+    cands = []
+    for gi, g in enumerate(gold):
+        for si, m in enumerate(sys_):
+            if (ov := overlap(g.start, g.end, m.start, m.end)) > 0:
+                cands.append((-ov, abs(g.start - m.start), gi, si))
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    out = []
+    for _, _, gi, si in sorted(cands):
+        if gi not in used_g and si not in used_s:
+            used_g.add(gi)
+            used_s.add(si)
+            out.append((gi, si))
+    return out
+
+
+def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted: set[str],
+              tally: Tally, causes: Causes, confusions: Counter[str]) -> None:
+    """Add one document's counts to ``tally``; ``counted`` are the TIMEX3 types of ours scored."""
+    sys_ = [m for m in mentions if kinds.get(m.kind) in counted
+            and not any(overlap(m.start, m.end, a, b) for a, b in doc.ignore)]
+    for g in doc.gold:
+        tally.add("gold", g.type)
+    for m in sys_:
+        tally.add("sys", kinds[m.kind])
+    pairs = pair(doc.gold, sys_)
+    paired_g = {gi for gi, _ in pairs}
+    paired_s = {si for _, si in pairs}
+    for gi, si in pairs:
+        g, m = doc.gold[gi], sys_[si]
+        st = kinds[m.kind]
+        tally.add("tp_gold", g.type)
+        tally.add("tp_sys", st)
+        confusions[f"{g.type} -> {m.kind}"] += 1
+        if trim_span(doc.text, g.start, g.end) == trim_span(doc.text, m.start, m.end):
+            tally.add("strict_gold", g.type)
+            tally.add("strict_sys", st)
+        if value_right(g, m):
+            tally.add("val_gold", g.type)
+            tally.add("val_sys", st)
+        else:
+            ours = m.timex or "none"
+            if m.date_start:
+                ours += f" [{m.date_start}..{m.date_end}]"
+            cause = "no value" if not m.timex and not m.date_start else "value differs"
+            causes.add(f"{cause} ({g.type}, ours {m.kind})",
+                       f"{doc.id}: «{g.text}» want {g.value} got «{m.text}» {ours}")
+    for gi, g in enumerate(doc.gold):
+        if gi not in paired_g:
+            causes.add(f"missed {g.type}", f"{doc.id}: «{g.text}» {g.value}")
+    for si, m in enumerate(sys_):
+        if si not in paired_s:
+            causes.add(f"spurious {m.kind}", f"{doc.id}: «{m.text}» {m.timex}")
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def meantime() -> tuple[list[Doc], str]:
+    docs, unanchored = [], 0
+    for row in meantime_docs():
+        gold = [Gold(t["start"], t["end"], t["text"], t["type"], t["value"])
+                for t in row["timexes"]]
+        unanchored += len(row.get("timexes_unanchored") or [])
+        docs.append(Doc(row["doc_id"], row["text"], fix_dct(row.get("dct")), gold))
+    n = Counter(g.type for d in docs for g in d.gold)
+    scope = (f"{len(docs)} docs; in scope {sum(n.values())} anchored TIMEX3 "
+             f"({', '.join(f'{t} {n[t]}' for t in TYPES)}); out {unanchored} non-consuming")
+    return docs, scope
+
+
+def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
+    start, end = res["Start"], res["End"] + 1  # their End is inclusive
+    values = (res.get("Resolution") or {}).get("values") or [{}]
+    timex = values[0].get("timex", "")
+    alts, intervals, seconds = [], [], None
+    for v in values:
+        alts.append(v.get("timex", ""))
+        if v.get("type") == "date" and v.get("value"):
+            alts.append(v["value"])
+        if v.get("start") and v.get("end"):
+            try:
+                a, b = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
+                intervals.append((a, b - dt.timedelta(days=1)))
+            except ValueError:
+                pass
+        if v.get("type") == "duration" and v.get("value"):
+            seconds = float(v["value"])
+    return Gold(start, end, inp[start:end], typ, timex, tuple(a for a in alts if a),
+                tuple(intervals), seconds)
+
+
+def recognizers(types: dict[str, str]) -> tuple[list[Doc], str]:
+    rows = read_jsonl(corpus_file("recognizers-text-en", "datetime.jsonl"))
+    docs: list[Doc] = []
+    scope: Counter[str] = Counter()
+    n_out_results = 0
+    for row in rows:
+        if row.get("level") != "model" or not row["model"].startswith("DateTimeModel"):
+            continue
+        ref = (row.get("Context") or {}).get("ReferenceDateTime")
+        why = ("other mode" if row["model"] != "DateTimeModel" else
+               "other culture" if row["culture"] != "English" else
+               "NotSupportedByDesign" if row.get("NotSupportedByDesign") else
+               "no reference time" if not ref else "")
+        if why:
+            scope[f"out: {why}"] += 1
+            continue
+        side = "py-unsupp" if "python" in (row.get("NotSupported") or "").lower() else None
+        scope["in" + (f" [{side}]" if side else "")] += 1
+        doc = Doc(f"#{row['case_index']}", row["Input"], dt.date.fromisoformat(str(ref)[:10]), [],
+                  side=side)
+        for res in row["Results"]:
+            typ = types.get(res.get("TypeName") or res.get("Typename", ""))
+            if typ:
+                doc.gold.append(_rt_gold(row["Input"], res, typ))
+            else:
+                n_out_results += 1
+                doc.ignore.append((res["Start"], res["End"] + 1))
+        docs.append(doc)
+    n = Counter((d.side, g.type) for d in docs for g in d.gold)
+    text = ", ".join(f"{k} {v}" for k, v in scope.most_common())
+    text += (f"; results in scope: {n[(None, 'DATE')]} DATE, {n[(None, 'DURATION')]} DURATION "
+             f"(+{n[('py-unsupp', 'DATE')]}/{n[('py-unsupp', 'DURATION')]} py-unsupp); "
+             f"{n_out_results} results of other types ignored")
+    return docs, text
+
+
+# --- running and reporting ----------------------------------------------------------------------
+
+
+def table(tally: Tally, types: tuple[str, ...]) -> list[dict[str, Any]]:
+    n = tally.n
+    rows = []
+    for t in (*types, "ALL"):
+        span = prf(n[f"tp_sys:{t}"], n[f"sys:{t}"], n[f"tp_gold:{t}"], n[f"gold:{t}"])
+        strict = prf(n[f"strict_sys:{t}"], n[f"sys:{t}"], n[f"strict_gold:{t}"], n[f"gold:{t}"])
+        value = prf(n[f"val_sys:{t}"], n[f"sys:{t}"], n[f"val_gold:{t}"], n[f"gold:{t}"])
+        rows.append({"type": t, "gold": n[f"gold:{t}"], "sys": n[f"sys:{t}"],
+                     "span_p": span[0], "span_r": span[1], "span_f1": span[2],
+                     "strict_f1": strict[2], "value_p": value[0], "value_r": value[1],
+                     "value_f1": value[2]})
+    return rows
+
+
+def print_table(title: str, rows: list[dict[str, Any]]) -> None:
+    print(f"  {title}")
+    print(f"    {'type':9s} {'gold':>5s} {'sys':>5s} | {'span P':>6s} {'R':>5s} {'F1':>5s} | "
+          f"{'strict F1':>9s} | {'value P':>7s} {'R':>5s} {'F1':>5s}")
+    for r in rows:
+        print(f"    {r['type']:9s} {r['gold']:5d} {r['sys']:5d} | {r['span_p']:6.3f} "
+              f"{r['span_r']:5.3f} {r['span_f1']:5.3f} | {r['strict_f1']:9.3f} | "
+              f"{r['value_p']:7.3f} {r['value_r']:5.3f} {r['value_f1']:5.3f}")
+
+
+def run_set(name: str, docs: list[Doc], scope: str, counted: tuple[str, ...], kinds: dict[str, str],
+            n_causes: int, quiet: bool) -> dict[str, Any]:
+    import numclaims
+
+    tallies: dict[str | None, Tally] = defaultdict(Tally)
+    causes = Causes()
+    confusions: Counter[str] = Counter()
+    crashes = 0
+    for doc in docs:
+        try:
+            mentions = numclaims.extract(doc.text, published=doc.published)
+        except Exception as exc:  # noqa: BLE001 - counted, so a crash on one input does not hide the rest
+            crashes += 1
+            causes.add(f"crash: {type(exc).__name__}", f"{doc.id}: {exc}"[:150])
+            mentions = []
+        score_doc(doc, mentions, kinds, set(counted), tallies[doc.side], causes, confusions)
+    result = {"set": name, "scope": scope, "crashes": crashes,
+              "groups": {str(k or "in scope"): table(t, counted) for k, t in tallies.items()},
+              "type_pairs": dict(confusions), "causes": causes.as_json(n_causes)}
+    if not quiet:
+        print(f"\n== {name} ==\nscope: {scope}")
+        for side in sorted(tallies, key=lambda s: s or ""):
+            print_table(f"[{side}]" if side else "in scope", table(tallies[side], counted))
+        if confusions:
+            print("  pairs by gold type -> our kind: "
+                  + ", ".join(f"{k} {v}" for k, v in confusions.most_common()))
+        if crashes:
+            print(f"  CRASHES: {crashes} documents raised")
+        causes.print(n_causes)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", choices=["meantime", "recognizers"], action="append",
+                    help="score only this set (repeatable; default: both)")
+    ap.add_argument("--causes", type=int, default=8, metavar="N", help="top N causes per set")
+    ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    args = ap.parse_args(argv)
+    maps = load_mappings()["temporal"]
+    kinds = maps["kinds"]
+    results = []
+    for name in args.set or ["meantime", "recognizers"]:
+        if name == "meantime":
+            docs, scope = meantime()
+            results.append(run_set(name, docs, scope, TYPES, kinds, args.causes, args.json))
+        else:
+            docs, scope = recognizers(maps["recognizers_types"])
+            results.append(run_set(name, docs, scope, ("DATE", "DURATION"), kinds, args.causes,
+                                   args.json))
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,322 @@
+"""Tests of the benchmark scorers' own logic (matching, mapping tables, TIMEX arithmetic).
+
+Inputs are tiny hand-made sentences and Mention lists, never corpus data, so these run (and must
+pass) without ``../shared/corpora``. The scorers themselves live in ``benchmarks/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from numclaims.models import Kind, Mention
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCH / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(mod)
+    return mod
+
+
+corp = _load("_corpora")
+conf = _load("conformance")
+temp = _load("temporal")
+D = dt.date
+
+
+def mk(text: str, sub: str, kind: Kind, **kw: Any) -> Mention:
+    start = text.index(sub)
+    return Mention(kind=kind, start=start, end=start + len(sub), text=sub, **kw)
+
+
+def ex(text: str, sub: str, kind: str, **kw: Any) -> Any:
+    start = text.index(sub)
+    return conf.Expect(start=start, end=start + len(sub), text=sub, kind=kind, **kw)
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+
+def test_trim_span_drops_edge_space_and_punctuation_only() -> None:
+    text = 'He said "(12 kg)." then left'
+    s = text.index("(")
+    assert corp.trim_span(text, s - 1, s + 7) == (s + 1, s + 6)  # '"(12 kg)' -> '12 kg'
+    assert corp.trim_span(text, 0, 2) == (0, 2)
+    assert corp.trim_span(".", 0, 1) == (0, 1)  # never empties a span
+
+
+def test_fix_dct_reads_the_malformed_day_first_date() -> None:
+    assert corp.fix_dct("03-02-2009") == D(2009, 2, 3)
+    assert corp.fix_dct("2008-03-01") == D(2008, 3, 1)
+    assert corp.fix_dct(None) is None
+
+
+@pytest.mark.parametrize("value, first, last", [
+    ("199", D(1990, 1, 1), D(1999, 12, 31)),
+    ("20", D(2000, 1, 1), D(2099, 12, 31)),
+    ("2024-SU", D(2024, 6, 1), D(2024, 8, 31)),
+    ("2023-WI", D(2023, 12, 1), D(2024, 2, 29)),
+    ("2024-W01", D(2024, 1, 1), D(2024, 1, 7)),
+    ("2024-Q3", D(2024, 7, 1), D(2024, 9, 30)),
+    ("2024-H1", D(2024, 1, 1), D(2024, 6, 30)),
+    ("2023-02", D(2023, 2, 1), D(2023, 2, 28)),
+    ("2009-12-15T18:00Z", D(2009, 12, 15), D(2009, 12, 15)),
+])
+def test_timex_interval(value: str, first: dt.date, last: dt.date) -> None:
+    assert corp.timex_interval(value) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["PRESENT_REF", "XXXX-XX-XX", "P2Y", "2023-02-30", "", None])
+def test_timex_interval_of_non_dates_is_none(value: str | None) -> None:
+    assert corp.timex_interval(value) is None
+
+
+def test_duration_parsing_and_length() -> None:
+    assert corp.duration_parts("P2Y6M") == [(2.0, "Y"), (6.0, "M")]
+    assert corp.duration_parts("PT5M") == [(5.0, "TM")]
+    assert corp.duration_parts("2024-10") is None
+    assert corp.duration_seconds("P1W") == corp.duration_seconds("P7D")
+    assert corp.duration_seconds("PT1.5H") == 5400
+    assert corp.duration_seconds("P1DE") == corp.duration_seconds("P10Y")
+
+
+def test_prf() -> None:
+    assert corp.prf(2, 4, 2, 2) == pytest.approx((0.5, 1.0, 2 / 3))
+    assert corp.prf(0, 0, 0, 5) == (0.0, 0.0, 0.0)
+
+
+def test_causes_keep_counts_and_a_few_examples() -> None:
+    c = corp.Causes(keep=2)
+    for i in range(5):
+        c.add("span differs", f"case {i}")
+    c.add("not found", "x")
+    assert list(c.top(1)) == [("span differs", 5, ["case 0", "case 1"])]
+
+
+# --- conformance ---------------------------------------------------------------------------------
+
+TEXT = "The crate cost $5 and weighs 10 kg."
+
+
+def test_same_unit_compares_through_pint_and_codes_as_strings() -> None:
+    assert conf.same_unit("kilometer_per_hour", "kilometer / hour")
+    assert conf.same_unit("metric_ton", "tonne")
+    assert conf.same_unit("square_kilometer", "kilometer ** 2")
+    assert conf.same_unit("liter_per_kilometer", "liter / kilometer")
+    assert not conf.same_unit("mile", "kilometer")
+    assert not conf.same_unit("degree_Fahrenheit", "degree_Celsius")
+    assert conf.same_unit("USD", "USD") and not conf.same_unit("USD", "CAD")
+    assert not conf.same_unit(None, "mile")
+
+
+def test_every_mapped_pint_unit_exists() -> None:
+    maps = corp.load_mappings()
+    specs = [*maps["recognizers"]["units"]["dimension"].values(),
+             *maps["recognizers"]["units"]["temperature"].values(),
+             *maps["recognizers"]["units"]["age"].values(), *maps["quantulum"]["units"].values()]
+    for spec in specs:
+        units, _, kind = conf.unit_spec(spec)
+        if kind in (None, "quantity", "duration"):
+            for u in units:
+                assert conf.parse_unit(u) is not None, u
+
+
+def _case(expects: list[Any], extra: tuple[str, ...] = ()) -> Any:
+    return conf.Case(set="t", group="g", id="t#0", text=TEXT, expects=expects, extra_kinds=extra)
+
+
+def _expects() -> list[Any]:
+    return [ex(TEXT, "$5", "money", value=5.0, units=("USD",), label="currency Dollar"),
+            ex(TEXT, "10 kg", "quantity", value=10.0, units=("kilogram",), label="dim Kilogram")]
+
+
+def test_case_passes_with_right_spans_units_and_values() -> None:
+    ms = [mk(TEXT, "$5", "money", value=5.0, unit="USD"),
+          mk(TEXT, "10 kg.", "quantity", value=10.0, unit="kilogram")]  # trailing "." trimmed
+    out = conf.score_case(_case(_expects(), ("number",)), ms)
+    assert (out.strict, out.lenient, out.overlap, out.found) == (True, True, True, 2)
+    assert out.causes == []
+
+
+def test_miss_causes_are_named() -> None:
+    ms = [mk(TEXT, "10", "number", value=10.0)]
+    out = conf.score_case(_case(_expects()), ms)
+    assert not out.lenient and out.found == 0
+    assert [c for c, _ in out.causes] == ["not found: currency Dollar",
+                                          "unit not recognized: dim Kilogram"]
+    ms = [mk(TEXT, "$5", "money", value=5.0, unit="CAD"),
+          mk(TEXT, "10 kg", "quantity", value=1.0, unit="kilogram")]
+    causes = [c for c, _ in conf.score_case(_case(_expects()), ms).causes]
+    assert causes == ["unit differs: currency Dollar -> CAD", "value differs (quantity)"]
+
+
+def test_extra_mentions_fail_strict_only_when_of_the_models_kinds() -> None:
+    ms = [mk(TEXT, "$5", "money", value=5.0, unit="USD"),
+          mk(TEXT, "10 kg", "quantity", value=10.0, unit="kilogram"),
+          mk(TEXT, "crate", "number", value=1.0)]
+    out = conf.score_case(_case(_expects(), ("number",)), ms)
+    assert (out.strict, out.lenient) == (False, True)
+    assert out.causes[0][0] == "extra number mention"
+    assert conf.score_case(_case(_expects(), ("money",)), ms).strict
+
+
+def test_span_relaxations_hedge_and_overlap() -> None:
+    text = "It is about 12 miles away"
+    e = ex(text, "12 miles", "quantity", value=12.0, units=("mile",))
+    hedged = mk(text, "about 12 miles", "quantity", value=12.0, unit="mile", hedge="approx")
+    unhedged = hedged.model_copy(update={"hedge": None})
+    case = conf.Case(set="t", group="g", id="t#1", text=text, expects=[e])
+    assert conf.score_case(case, [hedged]).strict
+    out = conf.score_case(case, [unhedged])
+    assert (out.lenient, out.overlap) == (False, True)
+    assert out.causes[0][0] == "span differs (quantity)"
+
+
+def test_percent_range_and_duration_readings() -> None:
+    text = "Rates rose 10 percent in over 20 towns within 5 years"
+    pct = ex(text, "10 percent", "percent", value=10.0)
+    for v in (10.0, 0.10):
+        assert not conf.failures(pct, mk(text, "10 percent", "percent", value=v), text)
+    rng = ex(text, "over 20", "range", low=20.0, high=None)
+    assert not conf.failures(rng, mk(text, "over 20", "number", value=20.0, low=20.0, high=30.0,
+                                     hedge="more_than"), text)
+    assert conf.failures(rng, mk(text, "over 20", "number", value=21.0, low=21.0), text) == \
+        ["value"]
+    age = ex(text, "5 years", "age", value=5.0, units=("year",))
+    assert not conf.failures(age, mk(text, "5 years", "duration", timex="P5Y"), text)
+    assert not conf.failures(age, mk(text, "5 years", "quantity", value=5.0, unit="year"), text)
+    assert conf.failures(age, mk(text, "5 years", "duration", timex="P5M"), text) == ["unit"]
+
+
+def test_recognizers_row_mapping() -> None:
+    maps = corp.load_mappings()
+    row: dict[str, Any] = {"spec_file": "Specs/NumberWithUnit/English/CurrencyModel.json", "model": "CurrencyModel",
+           "case_index": 7, "Input": "a tip of 40 cents", "NotSupported": "java, python",
+           "Results": [{"Text": "40 cents", "TypeName": "currency", "Start": 9, "End": 16,
+                        "Resolution": {"value": "40", "unit": "Cent"}}]}
+    case = conf.recognizers_case(row, maps)
+    (e,) = case.expects
+    assert (e.start, e.end, e.text) == (9, 17, "40 cents")  # End is inclusive upstream
+    assert e.kind == "money" and e.value == pytest.approx(0.40) and "USD" in e.units
+    assert (case.scope, case.side) == ("in", "py-unsupp")
+    assert case.extra_kinds == ("money",)
+    row["Results"][0]["Resolution"]["unit"] = "Doubloon"
+    assert conf.recognizers_case(row, maps).scope == "out: unmapped unit currency Doubloon"
+    row2 = {**row, "model": "OrdinalModel", "Results": [
+        {"Text": "next", "TypeName": "ordinal.relative", "Start": 0, "End": 3, "Resolution": {}}]}
+    assert conf.recognizers_case(row2, maps).scope == "out: result type ordinal.relative"
+    row3 = {**row, "model": "NumberRangeModel", "Results": [
+        {"Text": "up to 9", "TypeName": "numberrange", "Start": 0, "End": 6,
+         "Resolution": {"value": "(,9]"}}]}
+    (r,) = conf.recognizers_case(row3, maps).expects
+    assert (r.kind, r.low, r.high) == ("range", None, 9.0)
+
+
+def test_quantulum_row_mapping_years_and_ranges() -> None:
+    maps = corp.load_mappings()
+    text = "Built in 1931, the tower rises 30 to 40 metres"
+    row = {"kind": "quantities", "case_index": 0, "text": text, "expected": [
+        {"value": 1931, "unit": "dimensionless", "surface": "1931", "start": 9, "end": 13},
+        {"value": 35, "unit": "metre", "surface": "30 to 40 metres", "uncertainty": 5,
+         "start": 31, "end": 46}]}
+    case = conf.quantulum_case(row, maps)
+    year, height = case.expects
+    assert year.year_like and year.kind == "number"
+    assert (height.low, height.high, height.units) == (30.0, 40.0, ("meter",))
+    ms = [mk(text, "1931", "date", timex="1931"),
+          mk(text, "30 to 40 metres", "quantity", value=35.0, low=30.0, high=40.0, unit="meter")]
+    assert conf.score_case(case, ms).strict
+
+
+# --- temporal ------------------------------------------------------------------------------------
+
+
+def gold(text: str, sub: str, typ: str, value: str, **kw: Any) -> Any:
+    start = text.index(sub)
+    return temp.Gold(start, start + len(sub), sub, typ, value, **kw)
+
+
+def test_value_right_accepts_ago_durations_by_their_resolved_interval() -> None:
+    text = "The plant closed two years ago."
+    g = gold(text, "two years ago", "DATE", "2022")
+    ours = mk(text, "two years", "duration", timex="P2Y", date_start=D(2022, 11, 5),
+              date_end=D(2022, 11, 5), anchor="published")
+    assert temp.value_right(g, ours)
+    wide = ours.model_copy(update={"date_start": D(2022, 5, 5), "date_end": D(2023, 5, 5)})
+    assert not temp.value_right(g, wide)
+    assert not temp.value_right(g, ours.model_copy(update={"date_start": None, "date_end": None}))
+
+
+def test_value_right_seasons_decades_durations_and_candidates() -> None:
+    text = "this summer in the 1990s for a week on 5 May"
+    assert temp.value_right(gold(text, "this summer", "DATE", "2024-SU"),
+                            mk(text, "this summer", "date", timex="2024-SU"))
+    assert temp.value_right(gold(text, "this summer", "DATE", "2024-SU"),
+                            mk(text, "this summer", "date", timex="2024-07-04"))
+    assert temp.value_right(gold(text, "the 1990s", "DATE", "199"),
+                            mk(text, "the 1990s", "date", date_start=D(1990, 1, 1),
+                               date_end=D(1999, 12, 31)))
+    assert temp.value_right(gold(text, "a week", "DURATION", "P1W"),
+                            mk(text, "a week", "duration", timex="P7D"))
+    assert not temp.value_right(gold(text, "a week", "DURATION", "P1W"),
+                                mk(text, "a week", "duration", timex="P1M"))
+    may = gold(text, "5 May", "DATE", "XXXX-05-05", alternatives=("2024-05-05", "2025-05-05"))
+    assert temp.value_right(may, mk(text, "5 May", "date", timex="2025-05-05"))
+    assert not temp.value_right(may, mk(text, "5 May", "date", timex="2023-05-05"))
+
+
+def test_rt_gold_mapping_of_offsets_and_ranges() -> None:
+    inp = "Meet me next week"
+    res = {"Text": "next week", "Start": 8, "End": 16, "TypeName": "datetimeV2.daterange",
+           "Resolution": {"values": [{"timex": "2016-W46", "type": "daterange",
+                                      "start": "2016-11-14", "end": "2016-11-21"}]}}
+    g = temp._rt_gold(inp, res, "DATE")
+    assert (g.start, g.end, g.text, g.value) == (8, 17, "next week", "2016-W46")
+    assert g.intervals == ((D(2016, 11, 14), D(2016, 11, 20)),)
+    ours = mk(inp, "next week", "date", date_start=D(2016, 11, 14), date_end=D(2016, 11, 20))
+    assert temp.value_right(g, ours)
+
+
+def test_pairing_is_one_to_one_by_largest_overlap() -> None:
+    text = "from March 3 to March 9, 2021"
+    g = [gold(text, "March 3", "DATE", "2021-03-03"),
+         gold(text, "March 9, 2021", "DATE", "2021-03-09")]
+    s = [mk(text, "March 9, 2021", "date"), mk(text, "from March 3 to March 9", "date")]
+    assert sorted(temp.pair(g, s)) == [(0, 1), (1, 0)]
+    assert temp.pair(g, [mk(text, "from March 3 to March 9", "date")]) == [(0, 0)]
+
+
+def test_score_doc_counts_per_type() -> None:
+    text = "On May 4, 2021 we waited three hours, and on Monday we met at noon."
+    doc = temp.Doc("d", text, D(2021, 5, 6), [
+        gold(text, "May 4, 2021", "DATE", "2021-05-04"),
+        gold(text, "three hours", "DURATION", "PT3H"),
+        gold(text, "Monday", "DATE", "2021-05-03"),
+    ], ignore=[(text.index("noon"), text.index("noon") + 4)])
+    ms = [mk(text, "May 4, 2021", "date", timex="2021-05-04"),
+          mk(text, "three hours", "duration", timex="PT2H"),
+          mk(text, "noon", "time"),          # overlaps an ignored span: not counted
+          mk(text, "we", "date", timex="2021")]  # spurious
+    tally, causes, pairs = temp.Tally(), corp.Causes(), corp.Counter()
+    temp.score_doc(doc, ms, {"date": "DATE", "duration": "DURATION", "time": "TIME"},
+                   {"DATE", "DURATION", "TIME"}, tally, causes, pairs)
+    rows = {r["type"]: r for r in temp.table(tally, ("DATE", "DURATION"))}
+    assert (rows["ALL"]["gold"], rows["ALL"]["sys"]) == (3, 3)
+    assert rows["DATE"]["span_p"] == pytest.approx(0.5)
+    assert rows["DATE"]["span_r"] == pytest.approx(0.5)
+    assert rows["DURATION"]["span_f1"] == pytest.approx(1.0)
+    assert rows["DURATION"]["value_f1"] == 0.0
+    assert rows["ALL"]["value_r"] == pytest.approx(1 / 3)
+    assert set(causes.counts) == {"missed DATE", "spurious date",
+                                  "value differs (DURATION, ours duration)"}
