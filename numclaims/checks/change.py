@@ -1,0 +1,220 @@
+"""Change checks: a stated change against the two figures it connects.
+
+Lives here: change-mismatch (N005). A change is anchored on two figures of the same kind written as
+"from X to Y" or "to Y from X"; the stated change is a percentage right before ("rose 20% from X to
+Y") or after ("from X to Y, a 20% rise"; "..., up 20%"), an amount ("rose by 300 from X to Y"), or a
+ratio word before ("doubled from X to Y", "a fivefold rise from X to Y"). Changes between two
+percentages may be stated in points: "from 10% to 15%, a 5% rise" matches the points, not the
+relative change, and gets an info finding (ambiguous wording) rather than an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..extract.grammar import compile as grammar_compile
+from ..extract.grammar import hedge_of, interval, parse_number
+from ..models import Evidence, Mention
+from . import _numeric as num
+from .registry import Context, Flag, register
+
+_KINDS = ("number", "money", "quantity", "percent")
+_WINDOW = 60  # characters searched before the pair for a ratio word or a verb
+
+
+@functools.cache
+def _pats() -> dict[str, regex.Pattern[str]]:
+    c = num.tol()["change"]
+    lists = {"up": c["up"], "down": c["down"], "mult": list(c["multiples"]),
+             "nouns": [w for w in (*c["up"], *c["down"]) if not w.endswith("ed")]}
+    flags = regex.IGNORECASE
+    return {
+        "from_end": regex.compile(r"(?<!\w)from\s+\Z", flags),
+        "to_end": regex.compile(r"(?<!\w)to\s+\Z", flags),
+        "to_gap": regex.compile(r"\s+to\s+", flags),
+        "from_gap": regex.compile(r",?\s+from\s+", flags),
+        # the stated change right before the pair: "20% from", "by 300, to"
+        "stated_gap": regex.compile(r",?\s+(?:from|to)\s+", flags),
+        # the verb before a stated change: "rose", "fell by", "was up"
+        "verb_end": grammar_compile(
+            r"(?<!\w)(?P<verb>\L<up>|\L<down>)(?:\s+by)?(?:\s+(?&hedge))?\s*\Z", flags, **lists),
+        # after the pair: ", a 20% rise", "(up 20%)", ", down 20%"
+        "after_gap": grammar_compile(
+            r"\s*[,(—–]\s*(?:(?:a|an)\s+|(?P<verb>\L<up>|\L<down>)\s+(?:by\s+)?)?(?:(?&hedge)\s+)?",
+            flags, **lists),
+        "noun_after": regex.compile(r"\s+(?P<noun>\L<nouns>)\b", flags, nouns=lists["nouns"]),
+        # a ratio before the pair: "doubled from", "nearly tripled to", "a fivefold rise from"
+        "ratio_end": grammar_compile(
+            r"""(?: (?P<hedge> (?&hedge) ) \s+ )?
+                (?: (?P<mult> \L<mult> ) | (?P<fold> \d{1,3}(?:\.\d)? | (?&count_word) ) [\s-]?fold )
+                (?: \s+ \L<nouns> )? ,? \s+ (?: from | to ) \s+ \Z""",
+            flags | regex.VERBOSE, **lists),
+        "points": regex.compile(r"(?:\s+(?:percentage|percent|per\s+cent))?\s+points?\b", flags),
+    }
+
+
+@dataclass(frozen=True)
+class Change:
+    old: Mention
+    new: Mention
+    start: int  # the stated change: its span, its kind ("pct", "amount", "ratio") and value
+    end: int
+    kind: str
+    stated: tuple[float, float]  # band of the stated change (percent, amount or ratio)
+    sign: int  # +1 up, -1 down, 0 unknown
+    points: bool = False
+
+
+def _pairs(ctx: Context) -> Iterator[tuple[Mention, Mention, int]]:
+    """(old, new, index of the first of the two in the figure list) for "from X to Y" and
+    "to Y from X"."""
+    p, text = _pats(), ctx.text
+    ms = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
+    for i in range(len(ms) - 1):
+        a, b = ms[i], ms[i + 1]
+        if a.kind != b.kind or (a.kind != "number" and (a.unit != b.unit)):
+            continue
+        lead = max(0, a.start - 6)
+        if p["to_gap"].fullmatch(text, a.end, b.start) and p["from_end"].search(text, lead, a.start):
+            yield a, b, i
+        elif p["from_gap"].fullmatch(text, a.end, b.start) and p["to_end"].search(text, lead,
+                                                                                 a.start):
+            yield b, a, i
+
+
+def _sign(word: str | None) -> int:
+    if not word:
+        return 0
+    c = num.tol()["change"]
+    return 1 if word.lower() in c["up"] else -1 if word.lower() in c["down"] else 0
+
+
+def _stated_figure(ctx: Context, s: Mention, old: Mention, new: Mention, sign: int,
+                   points_after: int) -> Change | None:
+    band = num.band(s)
+    if band is None:
+        return None
+    if s.kind == "percent":
+        points = "point" in s.text.lower() or bool(_pats()["points"].match(ctx.text, points_after))
+        return Change(old, new, s.start, s.end, "pct", band, sign, points)
+    if s.kind == old.kind and (s.kind != "money" or s.unit == old.unit):
+        return Change(old, new, s.start, s.end, "amount", band, sign)
+    return None
+
+
+def _stated(ctx: Context, ms: list[Mention], i: int, old: Mention, new: Mention) -> Change | None:
+    """The change stated for the pair ms[i], ms[i + 1]: before it, after it, or a ratio word."""
+    p, text = _pats(), ctx.text
+    first, second = ms[i], ms[i + 1]
+    if i > 0 and p["stated_gap"].fullmatch(text, ms[i - 1].end, first.start):
+        s = ms[i - 1]
+        v = p["verb_end"].search(text, max(0, s.start - 30), s.start)
+        if v:  # "rose 20% from X to Y", "fell by 300 to Y from X"
+            return _stated_figure(ctx, s, old, new, _sign(v["verb"]), s.end)
+    if i + 2 < len(ms):
+        s = ms[i + 2]
+        g = p["after_gap"].fullmatch(text, second.end, s.start)
+        noun = p["noun_after"].match(text, s.end) if g else None
+        if g and (g["verb"] or noun):  # "from X to Y, a 20% rise", "..., up 20%"
+            return _stated_figure(ctx, s, old, new, _sign(g["verb"] or noun["noun"]), s.end)
+    r = p["ratio_end"].search(text, max(0, first.start - _WINDOW), first.start)
+    if r is None:
+        return None
+    c = num.tol()["change"]
+    if r["mult"]:
+        ratio, span = float(c["multiples"][r["mult"].lower()]), r.span("mult")
+    else:
+        ratio, span = float(parse_number(r["fold"]) or 0), (r.start("fold"), r.end())
+    slack = float(c["multiple_slack"])
+    kind = hedge_of(r["hedge"]) if r["hedge"] else None
+    lo, hi = interval(ratio, kind, r["mult"] or r["fold"])
+    band = ((lo if lo is not None else -math.inf) * (1 - slack),
+            (hi if hi is not None else math.inf) * (1 + slack))
+    if r["fold"]:  # "a threefold increase" is read as x3 or, by some, as +300% (x4)
+        band = (band[0], band[1] + 1)
+    return Change(old, new, r.start() if r["hedge"] else span[0], span[1], "ratio", band, 0)
+
+
+def _actual(ch: Change, points: bool) -> tuple[float, float] | None:
+    bo, bn = num.band(ch.old), num.band(ch.new)
+    if bo is None or bn is None:
+        return None
+    if ch.kind == "amount" or points:
+        return bn[0] - bo[1], bn[1] - bo[0]
+    if bo[0] <= 0:
+        return None
+    if ch.kind == "ratio":
+        return bn[0] / bo[1], bn[1] / bo[0]
+    return 100 * (bn[0] / bo[1] - 1), 100 * (bn[1] / bo[0] - 1)
+
+
+def _fits(ch: Change, actual: tuple[float, float]) -> bool:
+    lo, hi = ch.stated
+    if ch.kind == "ratio":
+        return num.overlap(actual, (lo, hi))
+    if ch.sign < 0:
+        lo, hi = -hi, -lo
+    if ch.sign == 0 and num.overlap(actual, (-hi, -lo)):
+        return True
+    return num.overlap(actual, (lo, hi))
+
+
+@register("N005", "change-mismatch", "error")
+def change_mismatch(ctx: Context) -> Iterator[Flag]:
+    """What it flags: a change stated as a percentage, an amount or a ratio that does not match the two figures it connects: "rose 20% from 1.2 million to 1.3 million" (+8.3%), "doubled from 150 to 400", "fell 10% from 50 to 55".
+
+    Why it matters: the change is usually the headline number; when it does not follow from the figures printed next to it, one of the three is wrong.
+
+    Example: Exports rose 20% from 1.2 million tonnes to 1.3 million tonnes last year.
+    Example: The number of applicants doubled from 150 to 400 in two years.
+    Example: Turnout fell 10% from 50,000 to 55,000.
+    Example: The state's debt grew by $300 million, from $1.2 billion to $1.9 billion.
+
+    Not flagged: Exports rose 8% from 1.2 million tonnes to 1.3 million tonnes last year.
+    Not flagged: The number of applicants nearly doubled from 150 to 290 in two years.
+    Not flagged: Unemployment rose from 10% to 15%, a 50% increase.
+    Not flagged: The fleet shrank from 10 ships to 5 over the decade.
+
+    Limitations: only changes whose two figures are written as "from X to Y" or "to Y from X" with the stated change right before or after them; the rounding of each figure widens the band that agrees, so small slips pass. A change between percentages stated in % that matches the difference in points is reported as info (ambiguous wording), not as an error.
+    """
+    ms = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
+    for old, new, i in _pairs(ctx):
+        ch = _stated(ctx, ms, i, old, new)
+        if ch is None:
+            continue
+        actual = _actual(ch, ch.points)
+        if actual is None or _fits(ch, actual):
+            continue
+        pct_pair = ch.kind == "pct" and old.kind == "percent" and not ch.points
+        in_points = _actual(ch, True) if pct_pair else None
+        ev = (Evidence(role="from", text=old.text, start=old.start, end=old.end),
+              Evidence(role="to", text=new.text, start=new.start, end=new.end))
+        said = ctx.text[ch.start:ch.end]
+        if in_points is not None and _fits(ch, in_points):
+            d = float(new.value) - float(old.value)  # type: ignore[arg-type]
+            yield Flag(ch.start, ch.end, f"{said!r} matches the difference of {abs(d):.3g} "
+                       f"percentage points from {old.text} to {new.text}, but a change in % reads "
+                       f"as relative ({_describe(ch, old, new)}); say 'percentage points'",
+                       ev, severity="info")
+            continue
+        claim = {1: "a rise of ", -1: "a fall of ", 0: ""}[ch.sign] + repr(said)
+        yield Flag(ch.start, ch.end, f"from {old.text} to {new.text} is {_describe(ch, old, new)}"
+                   f", not {claim}", ev)
+
+
+def _describe(ch: Change, old: Mention, new: Mention) -> str:
+    o, n = float(old.value), float(new.value)  # type: ignore[arg-type]
+    if ch.kind == "ratio" and o:
+        return f"x{n / o:.3g}"
+    if ch.kind == "amount" or ch.points:
+        d = n - o
+        return f"{'a rise' if d >= 0 else 'a fall'} of {num.fmt(abs(d), old.text)}"
+    if not o:
+        return "a change from zero"
+    r = 100 * (n / o - 1)
+    return f"{'a rise' if r >= 0 else 'a fall'} of {abs(r):.3g}%"
