@@ -115,7 +115,16 @@ def band(m: Mention, loose: bool = False) -> tuple[float, float] | None:
         return None
     v_lo, w_lo = written[0]
     v_hi, w_hi = written[-1]
+    if m.kind == "number" and _exact_count(v_lo, w_lo) and _exact_count(v_hi, w_hi):
+        return v_lo, v_hi  # "three dead and 12 injured": counts, not roundings
     return (v_lo - held_step(v_lo, w_lo, loose) / 2, v_hi + held_step(v_hi, w_hi, loose) / 2)
+
+
+def _exact_count(value: float, written: str) -> bool:
+    """A whole count written to its last unit: "12", "three", "12,345" (not "12,000", "1.3
+    million", "forty")."""
+    return float(value).is_integer() and roundness(value, written) == 1 and not _trailing_zeros(
+        value, written)
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
