@@ -26,7 +26,7 @@ from ..extract.grammar import interval, parse_number, roundness
 from ..models import Mention
 from ..units import to_si
 
-_NUMERAL = grammar_compile(r"(?&number)")
+NUMERAL = grammar_compile(r"(?&number)")
 _DIGITS = regex.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
@@ -81,7 +81,7 @@ def is_range(m: Mention) -> bool:
 def numerals(m: Mention) -> list[tuple[float, str]]:
     """The numerals inside a mention, with their text: "10-12 miles" -> [(10, '10'), (12, '12')]."""
     out = []
-    for x in _NUMERAL.finditer(m.text):
+    for x in NUMERAL.finditer(m.text):
         v = parse_number(x.group())
         if v is not None:
             out.append((v, x.group()))
@@ -186,7 +186,7 @@ def fmt(x: float, like: str = "", step: float | None = None) -> str:
 def unit_words(m: Mention) -> str:
     """The unit as written in a quantity mention: "4,000 miles" -> "miles"."""
     last = None
-    for last in _NUMERAL.finditer(m.text):
+    for last in NUMERAL.finditer(m.text):
         pass
     tail = m.text[last.end():] if last else m.text
     return tail.strip(" -\u00a0") or (m.unit or "")
