@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from .. import calendar as cal
 from ..config import load_data
-from ..link.events import KEY, Links, link_events
+from ..link.events import KEY, Links, is_relative, link_events
 from ..models import Evidence, Mention
 from .registry import Context, Flag, register
 
@@ -51,8 +51,9 @@ _YEAR_WRITTEN = regex.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|['’]\d\d\b")
 
 
 def has_year(m: Mention) -> bool:
-    """Whether the year is in the words (an explicit date), not the resolver's guess."""
-    return m.anchor is not None or _YEAR_WRITTEN.search(m.text) is not None
+    """Whether the words fix the year: written out ("Oct. 28, 2024"), or a relative expression
+    resolved from the document date ("last month"); not a year the resolver guessed ("June")."""
+    return is_relative(m) or _YEAR_WRITTEN.search(m.text) is not None
 
 
 def readings(m: Mention) -> list[Days]:
@@ -62,9 +63,9 @@ def readings(m: Mention) -> list[Days]:
     if days is None:
         return []
     tol = tolerances()["dates"]
-    if m.anchor is None and not has_year(m):
+    if not has_year(m):
         years = range(-int(tol["yearless_years"]), int(tol["yearless_years"]) + 1)
-    elif m.anchor is not None and (m.timex or "")[-2:] in tol["ambiguous_relative"]:
+    elif is_relative(m) and (m.timex or "")[-2:] in tol["ambiguous_relative"]:
         years = range(-1, 1)
     else:
         return [days]

@@ -20,7 +20,7 @@ import regex
 from dateutil.relativedelta import relativedelta
 
 from .. import calendar as cal
-from ..link.events import Link, Links
+from ..link.events import Link, Links, is_relative
 from ..models import Evidence, Mention
 from .dates import Days, claim, days_of, fmt_days, has_year, links, published, readings, tolerances
 from .registry import Context, Flag, register
@@ -122,7 +122,7 @@ def event_days(ctx: Context, lk: Links, link: Link, point: str
         return span, [Evidence(role="fact", text=said, source=src)], fmt_days(span)
     for other in lk.about(link.ref.key, [point]):
         m = other.mention
-        if m.kind == "date" and m.anchor is None and has_year(m) and days_of(m):
+        if m.kind == "date" and has_year(m) and days_of(m):
             span = days_of(m)
             assert span is not None
             return span, [claim(ctx, m)], f"{fmt_days(span)} ('{m.text}')"
@@ -168,7 +168,8 @@ def _suggest(link: Link, rd: relativedelta) -> str | None:
     digits = bool(regex.search(r"\d", m.text))
     if link.role == "nth_year":
         n = rd.years + 1
-        return _ORDINALS[n] if n < len(_ORDINALS) else f"{n}th"
+        word = _ORDINALS[n] if n < len(_ORDINALS) else f"{n}th"
+        return regex.sub(r"(?<=^\w+\s+)[\w-]+", word, m.text) if m.kind == "duration" else word
     if link.role == "old":
         return regex.sub(r"^[\w-]+?(?=[\s-]year)", _n(rd.years, digits), m.text) if rd.years else None
     return amount(rd, digits)
@@ -202,7 +203,8 @@ def _judge(ctx: Context, lk: Links, link: Link) -> Flag | None:
         msg = (f"{_said(ctx, link)} {p} points to {points}; {link.ref.text} {verbed} {said_date}, "
                f"{rough(rd)} earlier")
     else:
-        msg = (f"{_said(ctx, link)} {p} puts the {point} of {link.ref.text} in {points}; it "
+        noun = {"begin": "start"}.get(point, point)
+        msg = (f"{_said(ctx, link)} {p} puts the {noun} of {link.ref.text} in {points}; it "
                f"{verbed} {said_date}, {rough(rd)} earlier")
     suggestion = _suggest(link, rd) if span[0] == span[1] else None
     return Flag(m.start, m.end, msg, (*evidence, published(ctx)), suggestion)
@@ -265,7 +267,7 @@ def elapsed_time(ctx: Context) -> Iterator[Flag]:
         if p.relation == "same":
             dur, date = (p.first, p.second) if p.first.kind == "duration" else (p.second, p.first)
             if dur.kind == "duration" and dur.anchor == "published" and date.kind == "date" \
-                    and date.anchor is None and ctx.published is not None:
+                    and not is_relative(date) and ctx.published is not None:
                 flag = _judge_pair(ctx, dur, date, dur, back_from_first=True)
         elif p.relation == "since" and ctx.published is not None:
             flag = _judge_pair(ctx, p.first, p.second, p.first, back_from_first=True)
@@ -293,7 +295,7 @@ def _birth(ctx: Context, lk: Links, link: Link) -> tuple[dt.date | int, Evidence
                                      source=src)
     for other in lk.about(link.ref.key, ["born"]):
         days = days_of(other.mention)
-        if days and has_year(other.mention) and other.mention.anchor is None:
+        if days and has_year(other.mention):
             one_day = days[0] == days[1]
             return (days[0] if one_day else days[0].year), claim(ctx, other.mention)
     return None
@@ -335,7 +337,7 @@ def age_mismatch(ctx: Context) -> Iterator[Flag]:
         if person is not None and person.died is not None:
             when.append(person.died)
         for o in _sentence_mentions(ctx, lk, m):
-            days = days_of(o) if o.kind == "date" and o.anchor is None and has_year(o) else None
+            days = days_of(o) if o.kind == "date" and has_year(o) else None
             when += list(days or ())
         ok = set().union(*(_ages(born[0], d) for d in when))
         if int(m.value) in ok:

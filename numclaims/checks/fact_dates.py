@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..facts import FactSheet
-from ..link.events import Link
+from ..link.events import Link, is_relative
 from ..models import Evidence
 from .dates import Days, fmt_day, fmt_days, has_year, links, published, readings
 from .registry import Context, Flag, register
@@ -94,6 +94,6 @@ def fact_mismatch_dates(ctx: Context) -> Iterator[Flag]:
         verbed = _VERBED[link.role]
         read = fmt_days(said[-1]) + ("" if has_year(m) else " (year read from the document date)")
         msg = f"{link.ref.text} {verbed} {fmt_days(days)} per the fact sheet, not '{m.text}' ({read})"
-        fix = _fix(m.text, said[-1], days[0]) if days[0] == days[1] and not m.anchor else None
+        fix = _fix(m.text, said[-1], days[0]) if days[0] == days[1] and not is_relative(m) else None
         ev = (evidence, published(ctx)) if m.anchor else (evidence,)
         yield Flag(m.start, m.end, msg, ev, fix)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..link.events import is_relative
 from ..models import Mention
 from .dates import claim, fmt_days, has_year, links, published, readings
 from .registry import Context, Flag, register
@@ -19,11 +20,11 @@ _UNIQUE_ROLES = ("begin", "end", "born")  # an event begins once; "announced" ma
 
 
 def _relative(m: Mention) -> bool:
-    return m.kind == "date" and m.anchor == "published" and bool(readings(m))
+    return m.kind == "date" and is_relative(m) and bool(readings(m))
 
 
 def _explicit(m: Mention) -> bool:
-    return m.kind == "date" and m.anchor is None and bool(readings(m))
+    return m.kind == "date" and not is_relative(m) and bool(readings(m))
 
 
 def _mismatch(ctx: Context, rel: Mention, exp: Mention, how: str) -> Flag | None:

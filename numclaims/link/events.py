@@ -137,7 +137,9 @@ def _patterns() -> dict[str, Any]:
             r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{c}>{_alt(ws)})" for c, ws in verbs.items())
             + r")(?![\w-])"),
         # what may stand between a noun phrase and its verb: ", which has", " that was first "
-        "glue": regex.compile(r"(?<=[\w'’)\"”])(?P<g>[\s,]+(?:(?i:" + glue + r")[\s,]+){0,4})\Z"),
+        # (an age apposition may sit in between: "Maria Lopez, 52, who was born")
+        "glue": regex.compile(r"(?<=[\w'’)\"”])(?P<g>(?:\s*,\s*\d{1,3}(?=\s*,))?[\s,]+"
+                              r"(?:(?i:" + glue + r")[\s,]+){0,4})\Z"),
         # a noun phrase ending where the glue starts: "the war", "its war against Ukraine", "Airbus"
         "np_tail": regex.compile(
             r"(?:(?<![\w'’-])(?P<det>(?i:" + det + r"))\s+(?:" + word + r"\s+){0,3}[\w'’-]{1,30}"
@@ -153,7 +155,8 @@ def _patterns() -> dict[str, Any]:
                                      r"\s+)?since\s+(?:(?:in|on)\s+)?"),
         "old_after": regex.compile(r"(?:-old|\s+old)?\s+"),
         "nth_before": regex.compile(r"(?<![\w-])(?i:in|into|entered|enters|entering|enter|marks|"
-                                    r"marked)\s+(?:its|their)\s+\Z"),
+                                    r"marked)\s+(?:(?:its|their)\s+)?\Z"),
+        "nth_text": regex.compile(r"(?i)(?:its|their)\s+[\w-]{3,20}\s+year"),
         "year_after": regex.compile(r"\s+year\b"),
         "age_pre": regex.compile(r"(?<=[\w.])\s*(?:,|\()\s*(?:(?:aged|age)\s+)?\Z"),
         "age_post": regex.compile(r"(?:\s*-?\s*(?:years?|yrs?)(?:[\s-]+old)?)?\s*[,);.]"),
@@ -168,6 +171,25 @@ def _patterns() -> dict[str, Any]:
             r"(?i)(?:on\s+)?(?:last\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|"
             r"friday|saturday|sunday)"),
     }
+
+
+@functools.cache
+def _relative_re() -> Any:
+    from ..calendar import time_data
+
+    rel = time_data()["relative"]
+    words = {w for k in ("last", "this", "next", "earlier", "later", "ago") for w in rel.get(k, [])}
+    words = (words - {"early"}) | {"yesterday", "today", "tomorrow", "tonight", "recently"}
+    return regex.compile(r"(?i)(?<![\w-])(?:" + _alt(words) + r")(?![\w-])")
+
+
+def is_relative(m: Mention) -> bool:
+    """A date or offset resolved from the document date by its words ("last month", "yesterday",
+    "nearly two years ago"), as opposed to an explicit date whose year the resolver only filled in
+    ("June", "Oct. 28"): both carry ``anchor``, only the first is fixed by its words."""
+    if m.anchor is None:
+        return False
+    return m.kind == "duration" or _relative_re().search(m.text) is not None
 
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -352,14 +374,19 @@ class _Linker:
         return Link(m, ref, "age" if ref.person is not None else "old", "-year-old")
 
     def nth_year(self, m: Mention) -> Link | None:
-        """'the war, now in its third year'."""
-        if not self.p["year_after"].match(self.text, m.end):
+        """'the war, now in its third year' (an ordinal before "year", or a duration "its third
+        year" as the extractor may read it)."""
+        if m.kind == "duration":
+            if not self.p["nth_text"].fullmatch(m.text):
+                return None
+        elif not self.p["year_after"].match(self.text, m.end):
             return None
         c = self.p["nth_before"].search(self.text, max(0, m.start - 30), m.start)
-        if c is None:
+        if c is None or (m.kind != "duration" and not c.group().rstrip().endswith(("its", "their"))):
             return None
         ref, _ = self.np_before(c.start())
-        return Link(m, ref, "nth_year", self.text[c.start():m.end + 5]) if ref else None
+        cue = self.text[c.start():m.end] + ("" if m.kind == "duration" else " year")
+        return Link(m, ref, "nth_year", cue) if ref else None
 
     def age(self, m: Mention) -> Link | None:
         """'Kim Jong Un, 40,' and 'Kim Jong Un (40)': a person's age after the name."""
@@ -385,10 +412,10 @@ class _Linker:
     def pair(self, a: Mention, b: Mention, c: Mention | None) -> Pair | None:
         if self.sent_start(a.start) != self.sent_start(b.start) or b.start - a.end > 120:
             return None
-        if self.p["same_gap"].fullmatch(self.text, a.end, b.start):
-            if (a.anchor or b.anchor) and not (self._weekday(a) or self._weekday(b)):
-                return Pair(a, b, "same", cue=self.text[a.end:b.start].strip())
-            return None
+        if (self.p["same_gap"].fullmatch(self.text, a.end, b.start)
+                and (is_relative(a) or is_relative(b))
+                and not (self._weekday(a) or self._weekday(b))):
+            return Pair(a, b, "same", cue=self.text[a.end:b.start].strip())
         o = self.p["order_gap"].fullmatch(self.text, a.end, b.start)
         if o is not None and a.kind == "date" and b.kind == "date":
             rel = o.group("rel").lower()
@@ -423,7 +450,7 @@ def build(text: str, mentions: list[Mention], facts: FactSheet | None) -> Links:
         if m.kind in _TEMPORAL:
             found = lk.pre_cue(m, last)
             if found is None and m.kind == "duration":
-                found = lk.since(m, nxt) or lk.old(m)
+                found = lk.since(m, nxt) or lk.old(m) or lk.nth_year(m)
         if found is None and m.kind == "ordinal":
             found = lk.nth_year(m)
         if found is None and m.kind in ("number", "duration", "quantity"):
