@@ -102,7 +102,7 @@ def _jobs(value: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .checks.registry import select_checks
-    from .engine import check, check_many
+    from .engine import check_many
     from .reporters import render
 
     settings = {} if args.no_config else load_config(Path.cwd())
@@ -123,14 +123,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         coerce_published(args.published)  # a bad date is reported once, up front
 
     docs = list(find_documents(args.paths))
-    stdin_text = _read_stdin() if STDIN in args.paths else None
-    files = [d for d in docs if d != STDIN]
-    jobs = args.jobs or (None if len(files) >= 8 else 1)
+    stdin_text = _read_stdin() if STDIN in docs else None
+    # check_many takes a str as a text and a Path as a file; keep the order of the input.
+    items: list[str | Path] = [stdin_text if d == STDIN else Path(d) for d in docs]  # type: ignore[misc]
+    jobs = args.jobs or (None if len(items) >= 8 else 1)
 
     def reports() -> Iterator[Any]:
-        yield from check_many([Path(f) for f in files], jobs=jobs, **kw)
-        if stdin_text is not None:
-            yield check(stdin_text, path="<stdin>", **kw)
+        for report in check_many(items, jobs=jobs, **kw):
+            yield report.model_copy(update={"path": "<stdin>"}) if report.path is None else report
 
     worst = -1
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -149,7 +149,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if fmt not in ("text", "github"):
             out.write(render(fmt, collected))
         if fmt == "text":
-            n = len(files) + (stdin_text is not None)
+            n = len(items)
             said = ", ".join(f"{v} {k}{'s' if v != 1 else ''}" for k, v in counts.items() if v)
             out.write(f"checked {n} document{'s' if n != 1 else ''}: {said or 'no findings'}\n")
     finally:

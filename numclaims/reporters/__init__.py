@@ -8,12 +8,14 @@ helpers they share (positions, severity ranks). Does not live here: deciding wha
 from __future__ import annotations
 
 import bisect
+import importlib
 from collections.abc import Sequence
 
 from ..models import Report
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_MODULES = {"json": "jsonout"}  # a module named json would shadow the standard library
 
 
 def as_list(reports: Report | Sequence[Report]) -> list[Report]:
@@ -42,16 +44,7 @@ class Positions:
 
 def render(fmt: str, reports: Sequence[Report]) -> str:
     """Render ``reports`` in the format named ``fmt`` (one of FORMATS)."""
-    if fmt == "text":
-        from . import text as mod
-    elif fmt == "json":
-        from . import jsonout as mod  # type: ignore[no-redef]
-    elif fmt == "sarif":
-        from . import sarif as mod  # type: ignore[no-redef]
-    elif fmt == "github":
-        from . import github as mod  # type: ignore[no-redef]
-    elif fmt == "html":
-        from . import html as mod  # type: ignore[no-redef]
-    else:
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return mod.render(reports)
+    module = importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__)
+    return str(module.render(reports))

@@ -31,7 +31,7 @@ def document(reports: list[Report]) -> dict[str, Any]:
 
     checks = all_checks()
     index = {c.code: i for i, c in enumerate(checks)}
-    results = []
+    results: list[dict[str, Any]] = []
     for r in reports:
         pos = Positions(r.text) if r.text is not None else None  # once per document
         results.extend(_result(r, pos, f, index) for f in r.findings)
