@@ -1,11 +1,131 @@
-"""Dates, durations, times and sets (placeholder until the extractor lands)."""
+"""Dates, durations, clock times and sets, resolved against the document date.
+
+Lives here: ``scan(text, published)``, the driver. It finds the *heads* of temporal expressions
+with cheap patterns over the whole text (``time_patterns.triggers``: month and weekday names,
+unit words, four-digit numbers, ...), finds how far left an expression around each head may start
+(``leftmost``, walking back over words that may open one), tries the full grammar (``time_patterns.rules``)
+anchored at the few word starts in between, and hands the match to the resolver of its rule:
+``time_dates`` (calendar dates, months, years, seasons, weekdays), ``time_relative`` ("last month",
+"this summer", "the first quarter") and ``time_durations`` ("nearly two years ago", "every week").
+Mentions come back in text order and never overlap each other.
+
+Does not live here: numbers without a time unit (``numbers``), settling overlaps with them
+(``extract.merge``), judging dates (``numclaims.checks``), the document's own date
+(``numclaims.source``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+
+import regex
 
 from ..models import Mention
+from . import time_dates, time_durations, time_relative
+from .time_context import Ctx
+from .time_lexicon import lexicon
+from .time_patterns import HEAD_RULES, RULE_NAMES, head_words, prefix_words, rules, triggers
+
+# How far before a head an expression may start ("more than one and a half years").
+LEFT = 64
+
+Resolver = Callable[[regex.Match[str], Ctx], list[Mention]]
+_RESOLVERS: dict[str, Resolver] = {
+    "R_date": time_dates.r_date,
+    "R_iso": time_dates.r_iso,
+    "R_num": time_dates.r_num,
+    "R_time": time_dates.r_time,
+    "R_period": time_dates.r_period,
+    "R_wday": time_dates.r_wday,
+    "R_ordday": time_dates.r_ordday,
+    "R_quarter": time_relative.r_quarter,
+    "R_rel": time_relative.r_rel,
+    "R_the": time_relative.r_the,
+    "R_dayword": time_relative.r_dayword,
+    "R_dur": time_durations.r_dur,
+    "R_nth": time_durations.r_nth,
+    "R_set": time_durations.r_set,
+}
+assert set(_RESOLVERS) == set(RULE_NAMES)
+_SEPARATORS = " \t,-"
+_WORD_CHARS = "'’½¼¾⅓⅔"
+
+
+def heads(text: str) -> list[tuple[int, int, str]]:
+    """Every head in ``text`` as (start, end, class), in order."""
+    words, digits, decades = triggers()
+    classes = head_words()
+    found = [(m.start(), m.end(), classes[m.group()]) for m in words.finditer(text)]
+    for m in digits.finditer(text):
+        s = m.start()
+        if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,"):
+            found.append((s, m.end(), "digit"))
+    found += [(m.start(), m.end(), "digit") for m in decades.finditer(text)]
+    found.sort()
+    return found
+
+
+def leftmost(text: str, hs: int, floor: int, words: frozenset[str]) -> int:
+    """Walk back from ``hs`` over words that may open an expression (``prefix_words``, numerals);
+    the result is the leftmost place an expression around this head can start (>= floor)."""
+    pos = hs
+    for _ in range(8):
+        j = pos
+        while j > floor and text[j - 1] in _SEPARATORS and pos - j < 3:
+            j -= 1
+        if j == pos or j <= floor:
+            break
+        k = j
+        while k > floor and (text[k - 1].isalnum() or text[k - 1] in _WORD_CHARS):
+            k -= 1
+        word = text[k:j]
+        if not word or (k > 0 and text[k - 1] in "'’") or not (
+                word in words or word[0].isdigit() or word[0] in _WORD_CHARS):
+            break
+        pos = k
+    return pos
 
 
 def scan(text: str, published: dt.date | None) -> list[Mention]:
+    """Every date, duration, clock time and set in ``text``, in order, with exact spans.
+
+    ``published`` anchors relative expressions; with None they are reported unresolved.
+    """
+    ctx = Ctx(text=text, pub=published, lx=lexicon())
+    words = prefix_words()
+    out: list[Mention] = []
+    done = 0  # everything before this offset is settled
+    for hs, he, cls in heads(text):
+        if he <= done:
+            continue
+        grammar = rules(cls)
+        # Try each word start from the leftmost possible one to the head itself; the first
+        # parse that covers the head wins.
+        left = leftmost(text, hs, max(done, hs - LEFT), words)
+        for pos in _starts(text, left, hs):
+            m = grammar.match(text, pos)
+            if m is None or m.end() <= hs:
+                continue
+            found = _resolve(m, ctx, HEAD_RULES[cls])
+            if found:
+                out.extend(found)
+                done = m.end()
+                break
+    return out
+
+
+def _starts(text: str, left: int, hs: int) -> list[int]:
+    if left == hs:
+        return [hs]
+    starts = [i for i in range(left, hs) if (i == 0 or not text[i - 1].isalnum()) and (
+        text[i].isalnum() or text[i] in _WORD_CHARS) and not (i > 0 and text[i - 1] in "'’")]
+    starts.append(hs)
+    return starts
+
+
+def _resolve(m: regex.Match[str], ctx: Ctx, names: tuple[str, ...]) -> list[Mention]:
+    for name in names:
+        if m.group(name) is not None:
+            return _RESOLVERS[name](m, ctx)
     return []

@@ -1,0 +1,118 @@
+"""What the temporal resolvers share: the scan context and small helpers around a match.
+
+Lives here: ``Ctx`` (the text, the document date, the vocabulary, the explicit dates met so far),
+``make`` (a Mention from a span), the word before a span, the future-tense cue of a sentence,
+sentence boundaries, choosing a year for a date written without one, and the TIMEX3 spelling
+of days and durations.
+Does not live here: the rules themselves (``time_dates``, ``time_durations``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..calendar import Span, month_end
+from ..models import Mention
+from .time_lexicon import Lexicon
+
+NO_DOC_DATE = "no document date: relative expression left unresolved"
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+# The word right before a position (matched backwards from it), skipping spaces.
+_PREV_WORD = regex.compile(r"(?r)(?<![\w.'’#-])([\w.'’#-]{1,20})[ \t\u00a0]{1,3}")
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]{1,3}([\w'’.-]{1,30})")
+# A sentence boundary: end punctuation then space and a capital or quote, or a line break.
+_BOUNDARY = regex.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
+
+
+@dataclass
+class Ctx:
+    text: str
+    pub: dt.date | None
+    lx: Lexicon
+    explicit: list[Mention] = field(default_factory=list)
+
+
+def make(ctx: Ctx, kind: str, start: int, end: int, rule: str, **kw: Any) -> Mention:
+    """A Mention of ``text[start:end]``; ``kw`` are the other Mention fields."""
+    return Mention(kind=kind, start=start, end=end, text=ctx.text[start:end], rule=rule,  # type: ignore[arg-type]
+                   **kw)
+
+
+def day_fields(span: Span | None) -> dict[str, Any]:
+    return {"date_start": span[0], "date_end": span[1]} if span else {}
+
+
+def prev_word(text: str, pos: int) -> str:
+    """The word just before ``pos`` ("" at the start of a line or text)."""
+    m = _PREV_WORD.match(text, max(0, pos - 24), pos)
+    return m.group(1) if m else ""
+
+
+def next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos, min(len(text), pos + 34))
+    return m.group(1) if m else ""
+
+
+def sentence_before(ctx: Ctx, pos: int) -> str:
+    """The part of the sentence before ``pos``, at most ``cue_window`` characters."""
+    lo = max(0, pos - ctx.lx.cue_window)
+    chunk = ctx.text[lo:pos]
+    cut = 0
+    for b in _BOUNDARY.finditer(chunk):
+        cut = b.end()
+    return chunk[cut:]
+
+
+def same_sentence(ctx: Ctx, a: int, b: int) -> bool:
+    """No sentence boundary between positions ``a`` and ``b``."""
+    return b - a < 400 and _BOUNDARY.search(ctx.text, a, b) is None
+
+
+def future(ctx: Ctx, pos: int) -> bool:
+    """Whether the sentence before ``pos`` speaks of the future ("will", "is expected to")."""
+    return ctx.lx.future_cues.search(sentence_before(ctx, pos)) is not None
+
+
+def timex_day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def timex_written(year: int | None, month: int, day: int | None = None) -> str:
+    """TIMEX3 of what was written, even an impossible day ("2023-02-30"); XXXX for no year."""
+    y = "XXXX" if year is None else f"{year:04d}"
+    return f"{y}-{month:02d}" + ("" if day is None else f"-{day:02d}")
+
+
+def nearest_day(pub: dt.date, month: int, day: int) -> dt.date | None:
+    """The existing day month/day nearest to ``pub`` (years pub-1 .. pub+1); a tie goes back."""
+    best: dt.date | None = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - pub).days) < abs((best - pub).days):
+            best = d
+    return best
+
+
+def month_year(pub: dt.date, month: int, forward: bool) -> int:
+    """The year of a bare month: the latest not after the document month, or with ``forward``
+    the earliest not before it."""
+    if forward:
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def month_span(year: int, month: int) -> Span:
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def fmt_num(x: float) -> str:
+    """A TIMEX3 number: 2.0 -> "2", 2.5 -> "2.5"."""
+    return str(int(x)) if float(x).is_integer() else f"{x:.4g}"

@@ -1,0 +1,293 @@
+"""Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "2024-10-28",
+"03/04/2023", "June", "June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "the 28th".
+
+Each function takes the match of its rule (``time_patterns.rules``) and the scan context and
+returns the Mentions it stands for (none when the context shows a false friend: "prices may rise",
+"a protest march", "COVID-2020", "Sunday Times"). Relative expressions ("last month") live in
+``time_relative``; durations and sets in ``time_durations``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from ..calendar import Span, part_of, season_bounds, timex_bounds
+from ..models import Mention
+from .time_context import (
+    NO_DOC_DATE,
+    PARTS,
+    Ctx,
+    day_fields,
+    future,
+    make,
+    month_span,
+    month_year,
+    nearest_day,
+    next_word,
+    prev_word,
+    timex_written,
+)
+
+Match = regex.Match[str]
+
+
+def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day: int,
+         day_to: int | None = None) -> list[Mention]:
+    """A day (or a run of days in one month) with or without its year."""
+    if not 1 <= day <= 31 or (day_to is not None and not day < day_to <= 31):
+        return []
+    note = None
+    anchor = None
+    if year is None:
+        if ctx.pub is None:
+            return [make(ctx, "date", s, e, rule, timex=timex_written(None, month, day),
+                         note="no year and no document date: left unresolved")]
+        d = nearest_day(ctx.pub, month, day)
+        if d is None:
+            return [make(ctx, "date", s, e, rule, timex=timex_written(None, month, day),
+                         note="no such day")]
+        year, anchor = d.year, "published"
+        note = f"year {year} from the document date (the nearest such day)"
+    try:
+        first = dt.date(year, month, day)
+        last = dt.date(year, month, day_to) if day_to else first
+    except ValueError:
+        return [make(ctx, "date", s, e, rule, timex=timex_written(year, month, day),
+                     note="no such day", anchor=anchor)]
+    if day_to:
+        note = f"{note}; " if note else ""
+        note += f"a run of days, {first.isoformat()} to {last.isoformat()}"
+    m = make(ctx, "date", s, e, rule, timex=first.isoformat(), date_start=first, date_end=last,
+             anchor=anchor, note=note)
+    if anchor is None:
+        ctx.explicit.append(m)
+    return [m]
+
+
+def r_date(m: Match, ctx: Ctx) -> list[Mention]:
+    lx = ctx.lx
+    if m["mon"]:
+        month, day, year = lx.months[m["mon"]], int(m["day"]), m["year"]
+        rule = "<month> <day>" + (", <year>" if year else "")
+    else:
+        month, day, year = lx.months[m["mon2"]], int(m["day2"]), m["year2"]
+        rule = "<day> <month>" + (" <year>" if year else "")
+    if m["wd"]:
+        rule = "<weekday>, " + rule
+    day_to = int(m["dayto"]) if m["dayto"] else None
+    return _day(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
+
+
+def r_iso(m: Match, ctx: Ctx) -> list[Mention]:
+    month = int(m["im"])
+    if not 1 <= month <= 12:
+        return []
+    return _day(ctx, m.start(), m.end(), "<yyyy-mm-dd>", int(m["iy"]), month, int(m["id"]))
+
+
+def r_num(m: Match, ctx: Ctx) -> list[Mention]:
+    """03/04/2023: month/day or day/month. Both readings are kept unless the data file fixes the
+    order or only one reading is a real day."""
+    a, b, y = int(m["n1"]), int(m["n2"]), int(m["n3"])
+    if len(m["n3"]) == 2:
+        y += 2000 if y <= ctx.lx.pivot else 1900
+    readings: dict[str, dt.date] = {}
+    for name, (mo, d) in (("month/day", (a, b)), ("day/month", (b, a))):
+        try:
+            readings[name] = dt.date(y, mo, d)
+        except ValueError:
+            pass
+    order = ctx.lx.numeric_order
+    if order in ("MDY", "DMY"):
+        key = "month/day" if order == "MDY" else "day/month"
+        readings = {key: readings[key]} if key in readings else {}
+    s, e, rule = m.start(), m.end(), "<n>/<n>/<year>"
+    if not readings:
+        return [make(ctx, "date", s, e, rule, note="no such day")]
+    days = sorted(set(readings.values()))
+    if len(days) == 1:
+        note = None if len(readings) == 2 or order != "ambiguous" else (
+            f"only the {next(iter(readings))} reading is a real day")
+        return [make(ctx, "date", s, e, rule, timex=days[0].isoformat(), date_start=days[0],
+                     date_end=days[0], note=note)]
+    note = "ambiguous: " + " or ".join(f"{d.isoformat()} ({k})" for k, d in readings.items())
+    return [make(ctx, "date", s, e, rule, date_start=days[0], date_end=days[-1], note=note)]
+
+
+def r_time(m: Match, ctx: Ctx) -> list[Mention]:
+    if m["noon"]:
+        h, mi = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+        zone = None
+    elif m["ap"]:
+        h, mi, zone = int(m["th"]), int(m["tm"] or 0), m["tz"]
+        if not 1 <= h <= 12:
+            return []
+        pm = m["ap"][0] in "pP"
+        h = (h % 12) + (12 if pm else 0)
+    else:
+        h, mi, zone = int(m["th2"]), int(m["tm2"]), m["tz2"]
+    tz = "Z" if zone in ("UTC", "GMT", "Z") else ""
+    return [make(ctx, "time", m.start(), m.end(), "<clock time>", timex=f"T{h:02d}:{mi:02d}{tz}",
+                 note=f"time zone {zone}" if zone and not tz else None)]
+
+
+def _fuzzy(ctx: Ctx, word: str | None) -> tuple[str | None, float, float]:
+    if not word:
+        return None, 0.0, 1.0
+    return ctx.lx.fuzzy.get(word, ctx.lx.fuzzy.get(word.lower(), (None, 0.0, 1.0)))
+
+
+def _period(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
+            anchor: str | None = None, note: str | None = None,
+            span: Span | None = None) -> list[Mention]:
+    """A month, season, year or decade, with its fuzzy part ("mid-", "the end of") applied."""
+    mod, a, b = _fuzzy(ctx, fz)
+    span = span or timex_bounds(timex)
+    if span and mod:
+        span = part_of(span, a, b)
+    out = make(ctx, "date", m.start(), m.end(), rule, timex=timex, mod=mod, anchor=anchor,
+               note=note, **day_fields(span))
+    if anchor is None and span:
+        ctx.explicit.append(out)
+    return [out]
+
+
+def _bare_ok(ctx: Ctx, m: Match) -> bool:
+    """A bare month or season is a date only after a date word ("in June", "since May")."""
+    return m["pfz"] is not None or m["pfzof"] is not None or (
+        prev_word(ctx.text, m.start()) in ctx.lx.month_after)
+
+
+def _year_ok(ctx: Ctx, m: Match, year: int) -> bool:
+    """The year rule of data/time.toml: "in 2023", "2023." yes; "2000 soldiers", "No. 2020" no."""
+    lx = ctx.lx
+    if not lx.year_min <= year <= lx.year_max:
+        return False
+    prev = prev_word(ctx.text, m.start())
+    if prev in lx.year_not_after:
+        return False
+    nxt = next_word(ctx.text, m.end())
+    if nxt[:1].islower() and (nxt in lx.count_nouns or (
+            nxt.endswith("s") and nxt not in lx.plural_ok and len(nxt) > 2)):
+        return False
+    if m["pfz"] or m["pfzof"] or prev.lower() in lx.year_after:
+        return True
+    after = ctx.text[m.end():m.end() + 1]
+    return after in ("", ".", ",", ";", ":", ")", "!", "?", "\n", "'", "’")
+
+
+def r_period(m: Match, ctx: Ctx) -> list[Mention]:
+    fz = m["pfz"] or m["pfzof"]
+    pre = "<fuzzy> " if fz else ""
+    if m["pmon"]:
+        month = ctx.lx.months[m["pmon"]]
+        if m["pmy"]:
+            return _period(ctx, m, pre + "<month> <year>", timex_written(int(m["pmy"]), month), fz)
+        if not _bare_ok(ctx, m):
+            return []
+        if ctx.pub is None:
+            return [make(ctx, "date", m.start(), m.end(), pre + "<month>",
+                         timex=timex_written(None, month), note=NO_DOC_DATE)]
+        fwd = future(ctx, m.start())
+        y = month_year(ctx.pub, month, fwd)
+        note = (f"year {y} from the document date: the "
+                + ("earliest such month not before it (future tense)" if fwd
+                   else "latest such month not after it"))
+        return _period(ctx, m, pre + "<month>", timex_written(y, month), fz, "published", note,
+                       month_span(y, month))
+    if m["psea"]:
+        code = ctx.lx.seasons[m["psea"]]
+        if m["psy"]:
+            return _period(ctx, m, pre + "<season> <year>", f"{m['psy']}-{code}", fz)
+        if m["psea"].lower() == "fall" or not (m["psthe"] or m["pfz"] or _bare_ok(ctx, m)):
+            return []
+        if m["psthe"] and prev_word(ctx.text, m.start()) not in ctx.lx.month_after:
+            return []
+        if ctx.pub is None:
+            return [make(ctx, "date", m.start(), m.end(), pre + "<season>", timex=f"XXXX-{code}",
+                         note=NO_DOC_DATE)]
+        fwd = future(ctx, m.start())
+        y = season_year(ctx.pub, code, fwd)
+        note = "season from the document date: the " + (
+            "next one" if fwd else "latest one begun by then")
+        return _period(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
+    if m["pdec"] or m["pdec2"]:
+        if m["pdec"]:
+            decade = int(m["pdec"]) // 10
+        else:
+            two = int(m["pdec2"])
+            ref = ctx.pub.year % 100 if ctx.pub else ctx.lx.pivot
+            decade = (200 if two <= ref else 190) + two // 10
+        return _period(ctx, m, pre + "<decade>", f"{decade:03d}", fz)
+    year = int(m["pyear"])
+    if not _year_ok(ctx, m, year):
+        return []
+    return _period(ctx, m, pre + "<year>", f"{year:04d}", fz)
+
+
+def season_year(pub: dt.date, code: str, forward: bool) -> int:
+    """The year of a bare season: the latest one begun by ``pub``, or (future) the next one
+    not yet ended."""
+    for y in (pub.year - 1, pub.year, pub.year + 1) if forward else (
+            pub.year + 1, pub.year, pub.year - 1, pub.year - 2):
+        first, last = season_bounds(y, code)
+        if forward and last >= pub:
+            return y
+        if not forward and first <= pub:
+            return y
+    return pub.year
+
+
+def _weekday_false_friend(ctx: Ctx, m: Match) -> bool:
+    lx = ctx.lx
+    if prev_word(ctx.text, m.start()) in lx.weekday_after:
+        return True
+    rest = ctx.text[m.end():m.end() + 40].lstrip()
+    if m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
+        return True  # "Friday's Restaurant", "Sunday's Times": a name, not a day
+    return rest.startswith(lx.weekday_before)
+
+
+def r_wday(m: Match, ctx: Ctx) -> list[Mention]:
+    if _weekday_false_friend(ctx, m):
+        return []
+    iso = ctx.lx.weekdays[m["wdb"]]
+    part = PARTS.get(m["wpart"] or "", "")
+    rule = "<weekday>" + (" <part of day>" if part else "")
+    if ctx.pub is None:
+        return [make(ctx, "date", m.start(), m.end(), rule, timex=f"XXXX-WXX-{iso}",
+                     note=NO_DOC_DATE)]
+    delta = (iso - ctx.pub.isoweekday()) % 7
+    if future(ctx, m.start()):
+        d, how = ctx.pub + dt.timedelta(days=delta), "earliest such day not before it (future)"
+    else:
+        d = ctx.pub - dt.timedelta(days=(7 - delta) % 7)
+        how = "latest such day not after it"
+    return [make(ctx, "date", m.start(), m.end(), rule, timex=d.isoformat() + (
+        f"T{part}" if part else ""), date_start=d, date_end=d, anchor="published",
+        note=f"weekday resolved against the document date: the {how}")]
+
+
+def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:
+    day = int(m["oday"])
+    if not 1 <= day <= 31:
+        return []
+    if ctx.pub is None:
+        return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=f"XXXX-XX-{day:02d}",
+                     note=NO_DOC_DATE)]
+    best: dt.date | None = None
+    for k in (-1, 0, 1):
+        y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + k, 12)
+        try:
+            d = dt.date(y, mo + 1, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - ctx.pub).days) < abs((best - ctx.pub).days):
+            best = d
+    if best is None:
+        return []
+    return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=best.isoformat(),
+                 date_start=best, date_end=best, anchor="published",
+                 note="month and year from the document date (the nearest such day)")]

@@ -1,0 +1,187 @@
+"""Resolvers for durations and sets: "nearly two years", "more than a decade", "2½ years",
+"a fortnight", "the three-year-old war", "in its third year", "every week".
+
+A duration keeps its figure as written (value, unit) and the interval its hedge allows (low, high,
+from the shared ``grammar.interval``), in the unit of its TIMEX3 value (a decade is 10 years).
+"X ago" also points at days: one Mention, the duration words without "ago", with anchor
+"published" and date_start/date_end = the days the interval reaches back to. "X earlier/later"
+does the same from the nearest explicit date earlier in the same sentence, when there is one.
+All date arithmetic is calendar arithmetic (``calendar.shift``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from ..calendar import shift
+from ..models import Mention
+from . import grammar
+from .time_context import NO_DOC_DATE, Ctx, fmt_num, make, same_sentence
+
+Match = regex.Match[str]
+
+UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
+              "S": "second"}
+HEDGE_MOD = {"nearly": "LESS_THAN", "less_than": "LESS_THAN", "approx": "APPROX",
+             "more_than": "MORE_THAN", "at_most": "EQUAL_OR_LESS", "at_least": "EQUAL_OR_MORE"}
+_ARTICLES = ("a", "an", "one")
+# What follows a duration and turns it into a pointer: "ago" from the document date, "earlier" /
+# "later" from another date ("before"/"after" only at the end of a clause, else they introduce
+# the event measured from: "two years after the invasion").
+_AFTER = regex.compile(
+    r"[ \t]{1,3}(?P<w>ago|back|earlier|later|afterwards?|prior|before|after)\b"
+    r"(?P<end>(?=[ \t]{0,2}(?:[.,;:!?)\"”]|$|and\b|but\b|when\b)))?",
+    regex.MULTILINE,
+)
+
+
+def timex_of(value: float | None, letter: str) -> str:
+    n = "X" if value is None else fmt_num(value)
+    return f"PT{n}{'M' if letter == 'MIN' else letter}" if letter in ("H", "MIN", "S") else (
+        f"P{n}{letter}")
+
+
+def _scaled(x: float | None, mult: int) -> float | None:
+    return None if x is None else x * mult
+
+
+def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
+    letter, mult = ctx.lx.units[m["dunit"]]
+    s, e = m.start(), m.end()
+    num = m["dnum"]
+    if letter == "S" and (num is None or num.lower() in _ARTICLES):
+        return []  # "a second", "one second" are mostly ordinals in news
+    hedge_text = m["dhedge"] or m["dhafter"]
+    hedge = grammar.hedge_of(hedge_text) if hedge_text else None
+    mod = HEDGE_MOD.get(hedge) if hedge else None
+    unit = UNIT_NAMES[letter]
+    rule = "<number> <unit>" if num else "<vague count> <unit>"
+    if hedge:
+        rule = "<hedge> " + rule
+    if m["dold"]:
+        rule += "-old"
+    if num is None:  # several years: a count we cannot give
+        return [make(ctx, "duration", s, e, rule, timex=timex_of(None, letter), unit=unit,
+                     note="a vague count")]
+    written = grammar.parse_number(num)
+    if written is None:
+        return []
+    if m["dhalf"]:
+        written += 0.5
+    low, high = grammar.interval(written, hedge, num)
+    value = written * mult
+    low, high = _scaled(low, mult), _scaled(high, mult)
+    fields = {"timex": timex_of(value, letter), "mod": mod, "value": value, "low": low,
+              "high": high, "unit": unit, "hedge": hedge}
+    if m["dthe"]:
+        return [_stretch(ctx, m, fields, rule)]
+    after = _AFTER.match(ctx.text, e)
+    if after is None or m["dold"]:
+        return [make(ctx, "duration", s, e, rule, **fields)]  # type: ignore[arg-type]
+    word = after["w"]
+    if word in ("before", "after") and not after["end"]:
+        return [make(ctx, "duration", s, e, rule + f" {word} <event>", **fields)]  # type: ignore[arg-type]
+    tol = ctx.lx.ago_tolerance.get(m["dunit"].lower().rstrip("s").replace("centurie", "century"),
+                                   ctx.lx.ago_tolerance["default"])
+    if hedge is None:  # "two years ago": a round figure, about half a unit either way
+        low, high = value - tol * mult, value + tol * mult
+    sign = -1 if word in ("ago", "back", "earlier", "before", "prior") else 1
+    rule += f" {word}"
+    if word in ("ago", "back"):
+        if ctx.pub is None:
+            return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]  # type: ignore[arg-type]
+        base, anchor = (ctx.pub, ctx.pub), "published"
+    else:
+        prev = next((p for p in reversed(ctx.explicit[-4:])
+                     if p.end <= s and same_sentence(ctx, p.end, s)), None)
+        if prev is None or prev.date_start is None or prev.date_end is None:
+            return [make(ctx, "duration", s, e, rule,  # type: ignore[arg-type]
+                         note="relative to another date in the story, which was not found",
+                         **fields)]
+        base, anchor = (prev.date_start, prev.date_end), f"{prev.start}:{prev.end}"
+    lo = 0.0 if low is None else low  # "up to two years ago": as late as the base itself
+    if sign < 0:
+        first, last = _move(base[0], -1, high, letter), _move(base[1], -1, lo, letter)
+    else:
+        first, last = _move(base[0], 1, lo, letter), _move(base[1], 1, high, letter)
+    note = None if hedge else f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
+    if first is None or last is None:
+        note = ((note + "; ") if note else "") + "open-ended on one side"
+    return [make(ctx, "duration", s, e, rule, anchor=anchor, date_start=first, date_end=last,  # type: ignore[arg-type]
+                 note=note, **fields)]
+
+
+def _move(d: dt.date, sign: int, amount: float | None, letter: str) -> dt.date | None:
+    if amount is None:
+        return None
+    if letter in ("H", "MIN", "S"):
+        secs = {"H": 3600, "MIN": 60, "S": 1}[letter] * amount
+        return d + dt.timedelta(days=sign * secs / 86400)
+    try:
+        return shift(d, sign * max(amount, 0.0), letter)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _stretch(ctx: Ctx, m: Match, fields: dict[str, object], rule: str) -> Mention:
+    """ "the past two years", "the next four years": from or to the document date."""
+    word = m["drel"].lower()
+    rule = f"the {word} " + rule
+    s, e = m.start(), m.end()
+    if word in ("past", "last", "next", "coming") and ctx.pub is not None:
+        letter = ctx.lx.units[m["dunit"]][0]
+        value = fields["value"]
+        assert isinstance(value, float)
+        sign = -1 if word in ("past", "last") else 1
+        other = _move(ctx.pub, sign, value, letter)
+        if other is not None:
+            first, last = sorted((ctx.pub, other))
+            return make(ctx, "duration", s, e, rule, anchor="published", date_start=first,  # type: ignore[arg-type]
+                        date_end=last, **fields)
+    note = NO_DOC_DATE if ctx.pub is None else None
+    return make(ctx, "duration", s, e, rule, note=note, **fields)  # type: ignore[arg-type]
+
+
+def r_nth(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "in its third year": between two and three years have passed."""
+    n = grammar.parse_ordinal(m["nord"])
+    if n is None or not 1 <= n <= 100:
+        return []
+    letter, mult = ctx.lx.units[m["nunit"]]
+    unit = UNIT_NAMES[letter]
+    return [make(ctx, "duration", m.start(), m.end(),
+                 "in its <ordinal> <unit>: between n-1 and n units elapsed",
+                 timex=timex_of(n * mult, letter), mod="EQUAL_OR_LESS", value=float(n * mult),
+                 low=float((n - 1) * mult), high=float(n * mult), unit=unit)]
+
+
+def r_set(m: Match, ctx: Ctx) -> list[Mention]:
+    lx = ctx.lx
+    s, e = m.start(), m.end()
+    if m["sadv"]:
+        return [make(ctx, "set", s, e, "<adverb of frequency>", timex="P1Y", unit="year")]
+    if m["sper"]:
+        letter = m["sper"][0].upper()
+        return [make(ctx, "set", s, e, "<count> a <unit>", timex=f"P1{letter}",
+                     unit=m["sper"])]
+    word = m["sunit"]
+    n = grammar.parse_number(m["snum"]) if m["snum"] else 1.0
+    if n is None:
+        return []
+    if m["sother"]:
+        n *= 2
+    if word in lx.units:
+        letter, mult = lx.units[word]
+        if letter == "S" and not m["snum"]:
+            return []  # "every second counts"
+        return [make(ctx, "set", s, e, "every <unit>", timex=timex_of(n * mult, letter),
+                     value=n * mult, unit=UNIT_NAMES[letter])]
+    if word in lx.weekdays_full:
+        timex = f"XXXX-WXX-{lx.weekdays_full[word]}"
+    elif word in lx.months:
+        timex = f"XXXX-{lx.months[word]:02d}"
+    else:
+        timex = f"XXXX-{lx.seasons[word]}"
+    return [make(ctx, "set", s, e, "every <name>", timex=timex)]

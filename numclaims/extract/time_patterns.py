@@ -1,0 +1,219 @@
+"""The two compiled patterns of the temporal extractor.
+
+Lives here: ``trigger()``, a cheap case-sensitive pattern for the *head* every temporal expression
+contains (a month or weekday name, a unit or period word, a season, "today", a four-digit number, a
+digit date shape), and ``rules()``, the full grammar, which ``temporal.scan`` runs only in a small
+window around each head. Every top-level alternative of ``rules()`` is a named group ``R_<rule>``
+and contains a head, so nothing can be found outside a window that the whole-text scan would find.
+Does not live here: what a match means (``time_resolve``).
+
+Word lists are built from ``data/time.toml`` (``time_lexicon``); the numbers and hedges inside
+durations come from the shared number grammar (``(?&number)``, ``(?&hedge)``,
+``(?&ordinal)`` from ``grammar``). All repetitions are bounded and alternatives are literal, so any input is
+matched in linear time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import regex
+
+from . import grammar
+from .time_lexicon import ORDINALS, alt, cap_alt, lexicon
+
+PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"]
+DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight"]
+ZONES = ["UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+         "CEST", "Z"]
+SET_ADVERBS = ["annually", "yearly"]
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for a set of literal words as a character trie: the stdlib engine scans it several
+    times faster than a flat alternation, because each position costs one branch per letter."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+@functools.cache
+def head_words() -> dict[str, str]:
+    """Each head word and its class: 'name' (months, weekdays, seasons), 'unit' (duration and
+    period words), 'day' (today, morning, noon)."""
+    lx = lexicon()
+    classes: dict[str, str] = {}
+    for cls, words in (
+        ("name", [*lx.months, *lx.weekdays_full, *lx.seasons]),
+        ("unit", [*lx.units, "quarter", "quarters", "weekend", *SET_ADVERBS]),
+        ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
+    ):
+        for w in words:
+            classes.setdefault(w, cls)
+            if w.islower():
+                classes.setdefault(w.capitalize(), cls)
+    return classes
+
+
+@functools.cache
+def triggers() -> tuple[re.Pattern[str], ...]:
+    """The head patterns, each scanned over the whole text on its own: the stdlib engine finds a
+    trie of literals or a digit far faster alone than inside one alternation. Heads from the
+    first pattern are classed by ``head_words``; the others are 'digit' heads."""
+    return (
+        re.compile(rf"\b{_trie(sorted(head_words()))}(?![\w])"),
+        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
+        re.compile(r"['’]\d0s\b"),
+    )
+
+
+@functools.cache
+def prefix_words() -> frozenset[str]:
+    """Words that may open an expression before its head ("nearly two", "the end of",
+    "Monday,"): the scanner walks back over them to find the leftmost possible start."""
+    lx = lexicon()
+    lists = grammar.named_lists()
+    words = {t for key in ("nc_ones", "nc_tens", "nc_scales", "nc_fractions", "nc_ordinals",
+                           "nc_hedges") for phrase in lists[key] for t in phrase.split()}
+    words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
+              "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
+              "start", "middle", "end", "on", "by", "until", "since", "from", "before", "after"}
+    words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
+    words |= {w.lower() for w in lx.fuzzy}
+    words = {w for w in words if w.isalpha()}
+    return frozenset({*words, *(w.capitalize() for w in words), *lx.weekdays})
+
+
+@functools.cache
+def _alternatives() -> dict[str, str]:
+    """Each rule's pattern source, by rule name; ``rules`` assembles them per head class."""
+    lx = lexicon()
+    month = alt(lx.months)
+    wday = alt(lx.weekdays)
+    wday_full = alt(lx.weekdays_full)
+    season = alt(lx.seasons)
+    unit = alt(lx.units)
+    fuzzy = alt(lx.fuzzy)
+    fuzzy_of = cap_alt(["beginning", "start", "middle", "end"])
+    rel = cap_alt([*lx.relative["last"], *lx.relative["this"], *lx.relative["next"]])
+    periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
+    ordinal = cap_alt([*ORDINALS, "final", "last"])
+    zones = alt(ZONES)
+    body = rf"""
+      (?P<R_date>                                             # weekday? month day year?
+        (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
+        (?: (?P<mon>{month})\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
+            (?!\s?(?:%|percent|per\b|[.,]\d))
+            (?:\s?[-–]\s?(?P<dayto>[0-3]?\d)(?![\d:]))?          # March 3-5, 2024
+            (?:,?\s{{1,3}}(?P<year>\d{{4}})(?![\d-]))?
+          | (?:the\s{{1,3}})?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?
+            (?P<mon2>{month})(?:,?\s{{1,3}}(?P<year2>\d{{4}})(?![\d-]))?
+        )
+      )
+    | (?P<R_iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-]))
+    | (?P<R_num>(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>\d{{4}}|\d{{2}})(?![\d/]))
+    | (?P<R_time>                                             # 6:40 p.m., 18:00 UTC, noon
+        (?P<th>[01]?\d|2[0-3])(?::(?P<tm>[0-5]\d))?\s?
+          (?P<ap>[ap]\.m\.|[AaPp][Mm]\b)(?:\s(?P<tz>{zones})\b)?
+      | (?P<th2>[01]?\d|2[0-3]):(?P<tm2>[0-5]\d)\s{{0,2}}(?P<tz2>{zones})\b
+      | (?P<noon>[Nn]oon|[Mm]idnight)\b
+      )
+    | (?P<R_quarter>                                          # the first quarter (of 2009)
+        (?:(?P<qthe>[Tt]he)\s{{1,3}})?(?P<qord>{ordinal})[\s-]{{1,3}}(?P<qunit>quarter|half)\b
+        (?:\s{{1,3}}of\s{{1,3}}(?:(?P<qyear>\d{{4}})(?![\d-])
+                                 |(?P<qrel>{rel})\s{{1,3}}year\b))?
+      )
+    | (?P<R_rel>                                              # (earlier) this year, last summer
+        (?:(?P<rfz>{fuzzy}|[Ee]arlier|[Ll]ater)(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
+          |(?:[Tt]he\s{{1,3}})?(?P<rfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
+        (?:(?P<rthe>[Tt]he)\s{{1,3}})?
+        (?P<rw>{rel})\s{{1,3}}(?P<rp>{periods})\b
+        (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b)?
+      )
+    | (?P<R_the>                                              # the end of the year
+        (?:[Tt]he\s{{1,3}})?(?P<tfz>{fuzzy_of})\s{{1,3}}of\s{{1,3}}the\s{{1,3}}
+        (?P<tp>year|month|week|decade|century)\b
+      )
+    | (?P<R_dayword>
+        (?P<dw>{cap_alt(DAY_WORDS)})\b(?:\s{{1,3}}(?P<dwpart>{alt(PARTS_OF_DAY)})\b)?
+      | (?P<dwrel>[Tt]his|[Ll]ast)\s{{1,3}}(?P<dwpart2>{alt(PARTS_OF_DAY)})\b
+      )
+    | (?P<R_set>                                              # every week, every two years
+        (?:[Ee]very|[Ee]ach)\s{{1,3}}(?:(?P<sother>other)\s{{1,3}})?
+        (?:(?P<snum>(?&number))\s{{1,3}})?(?P<sunit>{unit}|{wday_full}|{month}|{season})\b
+      | (?P<sadv>{alt(SET_ADVERBS)})\b
+      | (?<=(?:\d|\bonce|\btwice|\btimes)\s)(?:a|per)\s(?P<sper>year|month|week|day)\b
+      )
+    | (?P<R_nth>                                              # in its third year
+        (?<=\b[Ii]n\s{{1,3}})(?P<nposs>its|their|his|her|the)\s{{1,3}}
+        (?P<nord>(?&ordinal))\s{{1,3}}
+        (?P<nunit>year|month|week|day|decade)\b
+      )
+    | (?P<R_dur>                                              # nearly two years, a fortnight
+        (?:(?P<dthe>[Tt]he)\s{{1,3}}(?P<drel>past|last|next|coming|previous|following|first)
+           \s{{1,3}})?
+        (?:(?P<dhedge>(?&hedge))\s{{1,3}})?
+        (?: (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
+          | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of)\s{{1,3}} )
+        (?P<dunit>{unit})\b
+        (?P<dhalf>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half\b)?
+        (?P<dold>-old\b)?
+        (?:\s{{1,3}}(?P<dhafter>(?&hedge_after)))?
+      )
+    | (?P<R_period>                                           # mid-2022, June 2024, the 1990s
+        (?:(?P<pfz>{fuzzy})(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
+          |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
+        (?: (?P<pmon>{month})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<pmy>\d{{4}})(?![\d-]))?
+          | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
+            (?:\s{{1,3}}(?:of\s{{1,3}})?(?P<psy>\d{{4}})(?![\d-]))?
+          | (?P<pdec>(?:1[0-9]|20)\d0)s\b
+          | ['’](?P<pdec2>\d0)s\b
+          | (?P<pyear>\d{{4}})(?![\d])(?![-/]\d)(?!s\b)
+        )
+      )
+    | (?P<R_wday>                                             # (on) Monday (night)
+        (?P<wdb>{wday_full})(?P<wposs>['’]s)?(?:\s{{1,3}}(?P<wpart>{alt(PARTS_OF_DAY)})\b)?
+      )
+    | (?P<R_ordday>                                           # on the 28th
+        (?<=\b(?:[Oo]n|[Bb]y|until|since|from|before|after)\s{{1,3}})
+        the\s{{1,3}}(?P<oday>[0-3]?\d)(?:st|nd|rd|th)(?=\s{{0,3}}(?:[,.;:!?)]|$|and\b|or\b))
+      )
+    """
+    parts = regex.split(r"\n    \| (?=\(\?P<R_)", body.strip("\n"))
+    return {part[part.index("<") + 1:part.index(">")]: part for part in parts}
+
+
+RULE_NAMES = (
+    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_rel", "R_the", "R_dayword", "R_set",
+    "R_nth", "R_dur", "R_period", "R_wday", "R_ordday",
+)
+# Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
+HEAD_RULES = {
+    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_period", "R_ordday"),
+    "name": ("R_date", "R_set", "R_rel", "R_period", "R_wday"),
+    "unit": ("R_quarter", "R_rel", "R_the", "R_set", "R_nth", "R_dur"),
+    "day": ("R_time", "R_dayword", "R_set"),
+}
+
+
+@functools.cache
+def rules(head: str) -> regex.Pattern[str]:
+    """The grammar for expressions around a head of class ``head`` (see HEAD_RULES), to be
+    matched anchored at a candidate start."""
+    alts = _alternatives()
+    names = [n for n in RULE_NAMES if n in HEAD_RULES[head]]
+    body = "(?<![\\w$£€#@/\\\\'’-])\n(?:\n" + "\n| ".join(alts[n] for n in names) + "\n)(?![\\w])"
+    return grammar.compile(body, regex.VERBOSE)

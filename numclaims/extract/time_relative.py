@@ -1,0 +1,235 @@
+"""Resolvers for dates relative to the document date: "today", "last night", "last month",
+"this summer", "next Monday", "earlier this year", "the end of the year", "the first quarter".
+
+All resolve against the document date (anchor "published"); without one they are still reported,
+unresolved, with a note. "The previous/following year" speaks of another date in the story, so it
+resolves against the nearest explicit date earlier in the same sentence, or stays unresolved.
+Seasons follow news usage: "last summer" in November is the summer just past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+from dateutil.relativedelta import relativedelta
+
+from ..calendar import (
+    Span,
+    iso_week,
+    month_end,
+    part_of,
+    quarter_bounds,
+    season_bounds,
+    timex_bounds,
+    week_bounds,
+)
+from ..models import Mention
+from .time_context import NO_DOC_DATE, PARTS, Ctx, day_fields, make, same_sentence
+from .time_lexicon import ORDINALS
+
+Match = regex.Match[str]
+_NARRATIVE = ("previous", "preceding", "following")
+_UNIT_LETTER = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+                "quarter": "Q", "weekend": "WE"}
+
+
+def _shift_period(ctx: Ctx, base: dt.date, period: str, k: int) -> tuple[str, Span] | None:
+    """The period of kind ``period`` that is ``k`` steps from the one containing ``base``."""
+    lx = ctx.lx
+    if period in ("week", "weekend"):
+        d = base + dt.timedelta(weeks=k)
+        y, w, _ = d.isocalendar()
+        first, last = week_bounds(y, w)
+        if period == "weekend":
+            return f"{iso_week(d)}-WE", (first + dt.timedelta(days=5), last)
+        return iso_week(d), (first, last)
+    if period == "month":
+        d = base + relativedelta(months=k)
+        return f"{d.year:04d}-{d.month:02d}", (d.replace(day=1), month_end(d.year, d.month))
+    if period == "year":
+        y = base.year + k
+        return f"{y:04d}", (dt.date(y, 1, 1), dt.date(y, 12, 31))
+    if period == "quarter":
+        q = (base.year * 4 + (base.month - 1) // 3) + k
+        y, qq = divmod(q, 4)
+        return f"{y:04d}-Q{qq + 1}", quarter_bounds(y, qq + 1)
+    if period in ("decade", "century"):
+        size = 10 if period == "decade" else 100
+        lead = base.year // size + k
+        tx = f"{lead:03d}" if size == 10 else f"{lead:02d}"
+        bounds = timex_bounds(tx)
+        return (tx, bounds) if bounds else None
+    if period in lx.months:  # last June: the latest June before this month; next: after it
+        month = lx.months[period]
+        y = base.year
+        if k < 0 and month >= base.month:
+            y -= 1
+        elif k > 0 and month <= base.month:
+            y += 1
+        return f"{y:04d}-{month:02d}", (dt.date(y, month, 1), month_end(y, month))
+    if period in lx.seasons:
+        return _season(base, lx.seasons[period], k)
+    if period in lx.weekdays_full:
+        iso = lx.weekdays_full[period]
+        if k == 0:  # this Monday: the Monday of the document's week
+            d = base + dt.timedelta(days=iso - base.isoweekday())
+        elif k < 0:  # last Monday: the latest Monday before the document date
+            d = base - dt.timedelta(days=(base.isoweekday() - iso - 1) % 7 + 1)
+        else:
+            d = base + dt.timedelta(days=(iso - base.isoweekday() - 1) % 7 + 1)
+        return d.isoformat(), (d, d)
+    return None
+
+
+def _season(base: dt.date, code: str, k: int) -> tuple[str, Span]:
+    """last: the latest season of that name over by ``base``; this: the one containing it, else
+    the one of its year; next: the first one starting after it."""
+    years = range(base.year - 2, base.year + 2)
+    spans = {y: season_bounds(y, code) for y in years}
+    if k < 0:
+        y = max(y for y, (_, last) in spans.items() if last < base)
+    elif k > 0:
+        y = min(y for y, (first, _) in spans.items() if first > base)
+    else:
+        inside = [y for y, (first, last) in spans.items() if first <= base <= last]
+        y = inside[0] if inside else base.year
+    return f"{y:04d}-{code}", spans[y]
+
+
+def _narrative_base(ctx: Ctx, start: int) -> Mention | None:
+    """The nearest explicit date earlier in the same sentence, if any."""
+    for prev in reversed(ctx.explicit[-4:]):
+        if prev.end <= start and same_sentence(ctx, prev.end, start):
+            return prev
+    return None
+
+
+def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
+    lx = ctx.lx
+    word, period = m["rw"].lower(), m["rp"]
+    period_key = period if period in lx.months or period in lx.weekdays_full else period.lower()
+    kind = lx.rel_kind(word) or "this"
+    k = {"last": -1, "this": 0, "next": 1}[kind]
+    s, e = m.start(), m.end()
+    rule = f"{word} <{period_key if period_key in _UNIT_LETTER else 'name'}>"
+    if m["rthe"] and kind != "this" and word not in _NARRATIVE and period_key in (
+            "week", "month", "year", "decade", "century", "quarter"):
+        return _the_past(ctx, m, period_key, k)
+    anchor, base = "published", ctx.pub
+    if word in _NARRATIVE:
+        prev = _narrative_base(ctx, s)
+        base = prev.date_start if prev else None
+        anchor = f"{prev.start}:{prev.end}" if prev else None
+        if base is None:
+            return [make(ctx, "date", s, e, rule,
+                         note="relative to another date in the story, which was not found")]
+    if base is None:
+        return [make(ctx, "date", s, e, rule, note=NO_DOC_DATE)]
+    got = _shift_period(ctx, base, period_key, k)
+    if got is None:
+        return []
+    timex, span = got
+    mod, note = None, None
+    fz = m["rfz"] or m["rfzof"]
+    if fz and fz.lower() in ("earlier", "later") and kind == "this" and base == ctx.pub:
+        span = (span[0], base) if fz.lower() == "earlier" else (base, span[1])
+        note = ("from the start of the period to the document date" if fz.lower() == "earlier"
+                else "from the document date to the end of the period")
+    elif fz:
+        mod, a, b = lx.fuzzy.get(fz, lx.fuzzy.get(fz.lower(), ("START", 0.0, 0.5)))
+        if fz.lower() == "later":
+            mod, a, b = "END", 0.5, 1.0
+        elif fz.lower() == "earlier":
+            mod, a, b = "START", 0.0, 0.5
+        span = part_of(span, a, b)
+    if m["rpart"] and period_key in lx.weekdays_full:
+        timex += "T" + PARTS[m["rpart"]]
+    if period_key == "decade" and k:
+        note = "could also mean the past ten years"
+    if period_key in lx.weekdays_full and k:
+        note = "some writers mean the one a week further"
+    return [make(ctx, "date", s, e, rule, timex=timex, mod=mod, anchor=anchor, note=note,
+                 **day_fields(span))]
+
+
+def _the_past(ctx: Ctx, m: Match, period: str, k: int) -> list[Mention]:
+    """ "the past year", "the next month": a stretch of time reaching from the document date."""
+    letter = {"decade": "DE", "century": "CE", "quarter": "M"}.get(period, period[0].upper())
+    n = 3 if period == "quarter" else 1
+    timex = f"P{n}{'M' if period == 'quarter' else letter}"
+    unit = "month" if period == "quarter" else period
+    s, e = m.start(), m.end()
+    if ctx.pub is None:
+        return [make(ctx, "duration", s, e, f"the {m['rw'].lower()} <unit>", timex=timex,
+                     value=float(n), low=float(n), high=float(n), unit=unit, note=NO_DOC_DATE)]
+    delta = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
+             "year": relativedelta(years=1), "decade": relativedelta(years=10),
+             "century": relativedelta(years=100), "quarter": relativedelta(months=3)}[period]
+    span = (ctx.pub - delta, ctx.pub) if k < 0 else (ctx.pub, ctx.pub + delta)
+    return [make(ctx, "duration", s, e, f"the {m['rw'].lower()} <unit>", timex=timex,
+                 value=float(n), low=float(n), high=float(n), unit=unit, anchor="published",
+                 **day_fields(span))]
+
+
+def r_the(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "the end of the year": the period of the document date, or unresolved."""
+    period = m["tp"]
+    rule = f"the {m['tfz'].lower()} of the <{period}>"
+    if ctx.pub is None:
+        return [make(ctx, "date", m.start(), m.end(), rule, note=NO_DOC_DATE)]
+    got = _shift_period(ctx, ctx.pub, period, 0)
+    if got is None:
+        return []
+    timex, span = got
+    mod, a, b = ctx.lx.fuzzy[m["tfz"].lower()]
+    return [make(ctx, "date", m.start(), m.end(), rule, timex=timex, mod=mod, anchor="published",
+                 note=f"the {period} of the document date", **day_fields(part_of(span, a, b)))]
+
+
+def r_quarter(m: Match, ctx: Ctx) -> list[Mention]:
+    word = m["qord"].lower()
+    half = m["qunit"] == "half"
+    s, e = m.start(), m.end()
+    if half and not (m["qyear"] or m["qrel"]):
+        return []  # "the first half" of a match, not of a year
+    top = 2 if half else 4
+    n = top if word in ("final", "last") else ORDINALS.get(word, 0)
+    if not 1 <= n <= top:
+        return []
+    letter = "H" if half else "Q"
+    rule = f"<ordinal> {m['qunit']}" + (" of <year>" if m["qyear"] else "")
+    if m["qyear"]:
+        y, anchor, note = int(m["qyear"]), None, None
+    elif ctx.pub is None:
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-{letter}{n}", note=NO_DOC_DATE)]
+    elif m["qrel"]:
+        kind = ctx.lx.rel_kind(m["qrel"]) or "this"
+        y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
+        anchor, note = "published", None
+    elif word == "last" and not half:  # "the last quarter": the latest one completed
+        q = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 - 1
+        y, n = q // 4, q % 4 + 1
+        anchor, note = "published", "the latest quarter completed by the document date"
+    else:
+        y, anchor, note = ctx.pub.year, "published", "year from the document date"
+    timex = f"{y:04d}-{letter}{n}"
+    return [make(ctx, "date", s, e, rule, timex=timex, anchor=anchor, note=note,
+                 **day_fields(timex_bounds(timex)))]
+
+
+def r_dayword(m: Match, ctx: Ctx) -> list[Mention]:
+    word = (m["dw"] or m["dwrel"]).lower()
+    part = m["dwpart"] or m["dwpart2"]
+    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+    if word == "last" and part != "night":
+        return []  # "last morning" is not a news idiom
+    if word == "tonight":
+        part = "night"
+    rule = f"{word}" + (" <part of day>" if part else "")
+    if ctx.pub is None:
+        return [make(ctx, "date", m.start(), m.end(), rule, note=NO_DOC_DATE)]
+    d = ctx.pub + dt.timedelta(days=offset[word])
+    timex = d.isoformat() + (f"T{PARTS[part]}" if part else "")
+    return [make(ctx, "date", m.start(), m.end(), rule, timex=timex, date_start=d, date_end=d,
+                 anchor="published")]
