@@ -11,7 +11,8 @@ What a case is, and when it passes
   name or ISO 4217 code). A mention of ours *satisfies* an expected result when
     - span: equal after trimming whitespace and punctuation at both ends (and a leading hedge
       phrase such as "about", "more than" from ours when it carries a hedge: Recognizers leaves
-      hedges outside the span of a dimension or currency);
+      hedges outside the span of a dimension or currency; and, for an age, the words "old",
+      "of age" and "age" that Recognizers includes: "5 years old" may be our "5 years");
     - kind: as mapped (a year-like bare number, 1000-2100 in four digits, may also be a date);
     - unit: the same pint unit (compared through pint) or one of the ISO codes;
     - value: equal to 1e-9 relative (their value times the mapping's scale: 50 cents = 0.50 USD;
@@ -68,6 +69,7 @@ PY_UNSUPP = "[py-unsupp]"
 _HEDGE = re.compile(r"(?i)(?:about|around|approximately|roughly|nearly|almost|some|over|under|"
                     r"more than|less than|fewer than|at least|at most|up to|as (?:many|much) as|"
                     r"just over|just under|close to|an estimated|estimated)\s+")
+_AGE_WORDS = re.compile(r"(?i)(?:age\s+)?(.+?)(?:\s+(?:old|of\s+age))?")
 _TIMEX_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day", "TH": "hour", "TM": "minute",
                "TS": "second"}
 _NOT_TEMPORAL = ("number", "ordinal", "percent", "quantity", "money")
@@ -181,12 +183,13 @@ def close(a: float | None, b: float | None) -> bool:
 def span_ok(e: Expect, m: Mention, text: str, loose: bool = False) -> bool:
     if loose:
         return m.start < e.end and e.start < m.end
-    ms, me = trim_span(text, m.start, m.end)
-    want = trim_span(text, e.start, e.end)
-    if (ms, me) == want:
-        return True
-    h = _HEDGE.match(text, ms, me) if m.hedge else None
-    return h is not None and h.end() < me and (h.end(), me) == want
+    ours = [trim_span(text, m.start, m.end)]
+    if m.hedge and (h := _HEDGE.match(text, *ours[0])) and h.end() < ours[0][1]:
+        ours.append((h.end(), ours[0][1]))  # "about 12 miles" ~ "12 miles"
+    want = [trim_span(text, e.start, e.end)]
+    if e.kind == "age" and (a := _AGE_WORDS.fullmatch(text, *want[0])):
+        want.append(a.span(1))  # "5 years old" ~ "5 years"
+    return any(o == w for o in ours for w in want)
 
 
 def kind_ok(e: Expect, m: Mention) -> bool:

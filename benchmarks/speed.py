@@ -14,8 +14,9 @@ the top 15 cProfile entries of ``check`` on the large input.
 The document date is given, never detected: the large text uses the seed's date (2024-11-05) and
 each MEANTIME document its creation date (the malformed one repaired, see ``_corpora.fix_dct``).
 
-Run from the project root: ``python benchmarks/speed.py [--runs N] [--size MB] [--profile]
-[--json]``.
+Run from the project root: ``python benchmarks/speed.py [--runs N] [--size MB] [--stage S]
+[--profile] [--json]``. A growth line compares ``check`` on an eighth of the large input with the
+whole: a much lower rate on the whole means some cost grows faster than the text.
 """
 
 from __future__ import annotations
@@ -98,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="best of N runs (default 3)")
     ap.add_argument("--size", type=float, default=2.0, help="large input size in MB (default 2)")
+    ap.add_argument("--stage", action="append", choices=["check", "extract", "numbers.scan",
+                                                        "temporal.scan"],
+                    help="time only this stage (repeatable; default: all)")
     ap.add_argument("--profile", action="store_true", help="top 15 cProfile entries of check")
     ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     args = ap.parse_args(argv)
@@ -112,12 +116,26 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"large_chars": len(big), "documents": len(docs),
                                "document_chars": n_doc_chars, "runs": args.runs, "stages": {}}
     for name, fn in fns.items():
+        if args.stage and name not in args.stage:
+            continue
         t_big = best_of(args.runs, functools.partial(fn, big, SEED_DATE))
         t_docs = best_of(args.runs, functools.partial(_each, fn, docs))
         results["stages"][name] = {
             "large_s": t_big, "large_chars_per_s": len(big) / t_big if t_big else float("inf"),
             "docs_s": t_docs, "docs_chars_per_s": n_doc_chars / t_docs if t_docs else float("inf"),
             "target_chars_per_s": TARGETS[name]}
+    # Growth: the same pipeline on an eighth of the text. Linear code keeps its chars/s; a
+    # drop of more than half means cost grows faster than the text (pairs of mentions, rescans).
+    small = big[: len(big) // 8]
+    t_small = best_of(args.runs, functools.partial(fns["check"], small, SEED_DATE))
+    small_rate = len(small) / t_small if t_small else float("inf")
+    big_rate = results["stages"].get("check", {}).get("large_chars_per_s")
+    if big_rate is None:
+        t = best_of(args.runs, functools.partial(fns["check"], big, SEED_DATE))
+        big_rate = len(big) / t if t else float("inf")
+    results["growth"] = {"small_chars": len(small), "small_chars_per_s": small_rate,
+                         "large_chars_per_s": big_rate,
+                         "superlinear": big_rate < 0.5 * small_rate}
     results["peak_memory_bytes"] = peak_memory(lambda: fns["check"](big, SEED_DATE))
     results["python"] = sys.version.split()[0]
 
@@ -133,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:14s} {r['large_chars_per_s']:14,.0f} {r['large_s']:7.3f}   "
                   f"{r['docs_chars_per_s']:15,.0f} {r['docs_s']:7.3f}   "
                   f"{r['target_chars_per_s']:10,d} {'ok' if ok else 'BELOW TARGET'}")
+        g = results["growth"]
+        print(f"  growth: check at {g['small_chars']:,} chars {g['small_chars_per_s']:,.0f} chars/s,"
+              f" at {len(big):,} chars {g['large_chars_per_s']:,.0f} chars/s"
+              + ("  SUPERLINEAR (cost grows faster than the text)" if g["superlinear"] else ""))
         print(f"  peak memory of check on the large input (tracemalloc): "
               f"{results['peak_memory_bytes'] / 1e6:.1f} MB")
     if args.profile:

@@ -4,8 +4,12 @@ Sets (read in place from ``../shared/corpora``):
   meantime     MEANTIME English Wikinews articles; each run as ``extract(text, published=dct)``.
                Every token-anchored TIMEX3 is in scope, the creation-time one inside the text
                included (it is a real mention); non-consuming TIMEX3 (no tokens) are not. The one
-               malformed DCT ("03-02-2009", DD-MM-YYYY) is read as 2009-02-03; a doc without DCT
-               runs with ``published=None`` (the document's own date line may then be found).
+               malformed DCT ("03-02-2009", DD-MM-YYYY) is read as 2009-02-03, as a DCT and as
+               the value of its TIMEX3; a doc without DCT runs with ``published=None`` (its own
+               date line may then be found). MEANTIME annotates only the first sentences of each
+               article (title, dateline, about five more): our mentions after the sentence that
+               holds a document's last annotation (TIMEX3 or VALUE) are not counted (the number
+               left out is printed).
   recognizers  Recognizers-Text English ``DateTimeModel`` cases (culture English), run with the
                date of their ``Context.ReferenceDateTime``. Results of type datetimeV2.date and
                .daterange are scored as DATE, .duration as DURATION; all other results (time,
@@ -15,12 +19,15 @@ Sets (read in place from ``../shared/corpora``):
                cases marked NotSupported for python are scored on their own ("[py-unsupp]").
                Their ``Text`` is lower-cased; offsets index ``Input`` (End inclusive).
 
-Scoring (TempEval-3): gold and system mentions are paired one-to-one by largest overlap (relaxed
-match); span P = paired system / system, R = paired gold / gold; strict = equal spans after
-trimming whitespace and punctuation. Per type, precision counts system mentions of that type
-(our kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. Value P/R/F1
-count pairs whose value is right. Our value is right when
+Scoring (TempEval-3, relaxed match = any overlap): span P = system mentions overlapping some
+gold one / system, R = gold overlapped by some system mention / gold (so a range that we read as
+two dates is found, and both dates count as found); strict = the same with equal spans after
+trimming whitespace and punctuation. Per type, precision counts system mentions of that type (our
+kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. Value P (R): system
+(gold) mentions with an overlapping partner whose value is right. Our value is right when
   - our timex equals the gold value (or, for Recognizers, one of its resolved candidates), or
+    fills its X placeholders when no resolved candidate is given (gold XXXX-08 "since August",
+    ours 2016-08), or
   - both are durations of the same length (year 365 days, month 30: P7D = P1W), or
   - our resolved interval (``date_start``..``date_end``, else the interval of our timex) lies
     within the gold value's interval: at the gold granularity it is the gold value. So our
@@ -28,8 +35,11 @@ count pairs whose value is right. Our value is right when
     carries ``date_start``/``date_end`` resolved against the publication date) is right for
     gold DATE "2022"; "this summer" as 2024-SU, "the 1990s" as 199 are compared the same way;
   - for Recognizers date ranges, our interval equals a candidate's [start, end).
-``mod`` is not scored (MEANTIME has none). Type agreement of pairs is reported apart: our "X ago"
-durations pair with DATE gold by design.
+  - gold PRESENT_REF and ours is the publication day; PAST_REF (FUTURE_REF) and ours lies wholly
+    before (after) it.
+``mod`` is not scored (MEANTIME has none). Type agreement is reported apart, pairing each gold
+mention with the mention of ours that overlaps it most: our "X ago" durations pair with DATE gold
+by design.
 
 Run from the project root: ``python benchmarks/temporal.py [--set S] [--causes N] [--json]``.
 """
@@ -39,6 +49,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -88,6 +99,7 @@ class Doc:
     gold: list[Gold]
     ignore: list[tuple[int, int]] = field(default_factory=list)  # out-of-scope gold spans
     side: str | None = None
+    region_end: int | None = None  # mentions of ours starting here or later are not counted
 
 
 @dataclass
@@ -107,11 +119,30 @@ def our_interval(m: Mention) -> Interval | None:
     return timex_interval(m.timex)
 
 
-def value_right(g: Gold, m: Mention) -> bool:
+# TIMEX3 reference values, compared with our resolved interval and the document date.
+_REFS = {
+    "PRESENT_REF": lambda ours, pub: ours == (pub, pub),
+    "PAST_REF": lambda ours, pub: ours[1] < pub,
+    "FUTURE_REF": lambda ours, pub: ours[0] > pub,
+}
+
+
+def _fills(pattern: str, timex: str) -> bool:
+    """Whether ``timex`` is ``pattern`` with its X placeholders resolved: "XXXX-08-02" is filled
+    by "2016-08-02". A pattern of X only ("XXXX-XX-XX": a date nobody could resolve) is not."""
+    if "X" not in pattern or len(pattern) != len(timex) or not any(c.isdigit() for c in pattern):
+        return False
+    return all(p == t or (p == "X" and t.isdigit()) for p, t in zip(pattern, timex, strict=True))
+
+
+def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     """Whether our mention's value is the gold value (see the module docstring)."""
     norm = lambda s: s.strip().upper()
     values = (g.value, *g.alternatives)
     if m.timex and norm(m.timex) in {norm(v) for v in values}:
+        return True
+    resolved = [v for v in values if "X" not in v]  # when given, the placeholders are settled
+    if m.timex and not resolved and any(_fills(v, m.timex) for v in values):
         return True
     ours_s = duration_seconds(m.timex)
     gold_s = g.seconds if g.seconds is not None else duration_seconds(g.value)
@@ -120,6 +151,8 @@ def value_right(g: Gold, m: Mention) -> bool:
     ours = our_interval(m)
     if ours is None:
         return False
+    if published and g.value in _REFS:
+        return _REFS[g.value](ours, published)
     if ours in g.intervals:
         return True
     for v in values:
@@ -152,54 +185,87 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
     """Add one document's counts to ``tally``; ``counted`` are the TIMEX3 types of ours scored."""
     sys_ = [m for m in mentions if kinds.get(m.kind) in counted
             and not any(overlap(m.start, m.end, a, b) for a, b in doc.ignore)]
+    if doc.region_end is not None:
+        tally.n["unannotated"] += sum(m.start >= doc.region_end for m in sys_)
+        sys_ = [m for m in sys_ if m.start < doc.region_end]
     for g in doc.gold:
         tally.add("gold", g.type)
     for m in sys_:
         tally.add("sys", kinds[m.kind])
-    pairs = pair(doc.gold, sys_)
-    paired_g = {gi for gi, _ in pairs}
-    paired_s = {si for _, si in pairs}
-    for gi, si in pairs:
-        g, m = doc.gold[gi], sys_[si]
-        st = kinds[m.kind]
-        tally.add("tp_gold", g.type)
-        tally.add("tp_sys", st)
-        confusions[f"{g.type} -> {m.kind}"] += 1
-        if trim_span(doc.text, g.start, g.end) == trim_span(doc.text, m.start, m.end):
-            tally.add("strict_gold", g.type)
-            tally.add("strict_sys", st)
-        if value_right(g, m):
-            tally.add("val_gold", g.type)
-            tally.add("val_sys", st)
-        else:
-            ours = m.timex or "none"
-            if m.date_start:
-                ours += f" [{m.date_start}..{m.date_end}]"
-            cause = "no value" if not m.timex and not m.date_start else "value differs"
-            causes.add(f"{cause} ({g.type}, ours {m.kind})",
-                       f"{doc.id}: «{g.text}» want {g.value} got «{m.text}» {ours}")
+    best = {gi: si for gi, si in pair(doc.gold, sys_)}  # each gold's main partner, for messages
+    trimmed = [trim_span(doc.text, m.start, m.end) for m in sys_]
+    right: set[tuple[int, int]] = set()  # (gold, system) pairs whose value is right
     for gi, g in enumerate(doc.gold):
-        if gi not in paired_g:
+        ov = [si for si, m in enumerate(sys_) if overlap(g.start, g.end, m.start, m.end)]
+        if not ov:
             causes.add(f"missed {g.type}", f"{doc.id}: «{g.text}» {g.value}")
+            continue
+        tally.add("tp_gold", g.type)
+        confusions[f"{g.type} -> {sys_[best[gi]].kind}"] += 1
+        if trim_span(doc.text, g.start, g.end) in {trimmed[si] for si in ov}:
+            tally.add("strict_gold", g.type)
+        right.update((gi, si) for si in ov if value_right(g, sys_[si], doc.published))
+        if any(r[0] == gi for r in right):
+            tally.add("val_gold", g.type)
+            continue
+        m = sys_[best[gi]]
+        ours = m.timex or "none"
+        if m.date_start:
+            ours += f" [{m.date_start}..{m.date_end}]"
+        cause = "no value" if not m.timex and not m.date_start else "value differs"
+        causes.add(f"{cause} ({g.type}, ours {m.kind})",
+                   f"{doc.id}: «{g.text}» want {g.value} got «{m.text}» {ours}")
     for si, m in enumerate(sys_):
-        if si not in paired_s:
+        st = kinds[m.kind]
+        ov = [g for g in doc.gold if overlap(g.start, g.end, m.start, m.end)]
+        if not ov:
             causes.add(f"spurious {m.kind}", f"{doc.id}: «{m.text}» {m.timex}")
+            continue
+        tally.add("tp_sys", st)
+        if trimmed[si] in {trim_span(doc.text, g.start, g.end) for g in ov}:
+            tally.add("strict_sys", st)
+        if any(r[1] == si for r in right):
+            tally.add("val_sys", st)
 
 
 # --- loading ------------------------------------------------------------------------------------
 
 
+# The end of a sentence: a full stop (or ! ?), maybe a closing quote, then a space and a capital,
+# or the end of a line. Abbreviations ("U.S. President") end a region early: fewer of our
+# mentions are counted, never more.
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?:\s+(?=[\"“(]?[A-Z0-9])|\s*$)|\n", re.MULTILINE)
+
+
+def annotated_end(text: str, spans: list[tuple[int, int]]) -> int:
+    """MEANTIME annotates only the first sentences of an article: the end of the sentence that
+    holds its last annotation (TIMEX3 or VALUE), or of the dateline when it has none."""
+    last = max((e for _, e in spans), default=0)
+    m = _SENTENCE_END.search(text, last)
+    return m.end() if m else len(text)
+
+
 def meantime() -> tuple[list[Doc], str]:
     docs, unanchored = [], 0
     for row in meantime_docs():
-        gold = [Gold(t["start"], t["end"], t["text"], t["type"], t["value"])
+        gold = [Gold(t["start"], t["end"], t["text"], t["type"], _fix_value(t["value"]))
                 for t in row["timexes"]]
         unanchored += len(row.get("timexes_unanchored") or [])
-        docs.append(Doc(row["doc_id"], row["text"], fix_dct(row.get("dct")), gold))
+        spans = [(x["start"], x["end"]) for x in row["timexes"] + row["values"]]
+        docs.append(Doc(row["doc_id"], row["text"], fix_dct(row.get("dct")), gold,
+                        region_end=annotated_end(row["text"], spans)))
     n = Counter(g.type for d in docs for g in d.gold)
     scope = (f"{len(docs)} docs; in scope {sum(n.values())} anchored TIMEX3 "
-             f"({', '.join(f'{t} {n[t]}' for t in TYPES)}); out {unanchored} non-consuming")
+             f"({', '.join(f'{t} {n[t]}' for t in TYPES)}); out {unanchored} non-consuming; "
+             f"annotated region {sum(d.region_end or 0 for d in docs):,} of "
+             f"{sum(len(d.text) for d in docs):,} chars")
     return docs, scope
+
+
+def _fix_value(value: str) -> str:
+    """The one malformed upstream value, "03-02-2009" (DD-MM-YYYY), as ISO."""
+    d = fix_dct(value) if len(value) == 10 and value[2] == "-" else None
+    return d.isoformat() if d else value
 
 
 def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
@@ -312,6 +378,9 @@ def run_set(name: str, docs: list[Doc], scope: str, counted: tuple[str, ...], ki
         if confusions:
             print("  pairs by gold type -> our kind: "
                   + ", ".join(f"{k} {v}" for k, v in confusions.most_common()))
+        outside = sum(t.n["unannotated"] for t in tallies.values())
+        if outside:
+            print(f"  not counted: {outside} mentions of ours after the annotated region")
         if crashes:
             print(f"  CRASHES: {crashes} documents raised")
         causes.print(n_causes)

@@ -183,6 +183,17 @@ def test_span_relaxations_hedge_and_overlap() -> None:
     assert out.causes[0][0] == "span differs (quantity)"
 
 
+def test_age_words_and_hedge_may_both_lie_outside_our_span() -> None:
+    text = "The oak is more than 300 years old."
+    e = ex(text, "300 years old", "age", value=300.0, units=("year",))
+    ours = mk(text, "more than 300 years", "duration", timex="P300Y", hedge="more_than")
+    assert not conf.failures(e, ours, text)
+    assert conf.failures(e, mk(text, "300", "duration", timex="P300Y"), text) == ["span"]
+    q = ex(text, "300 years old", "quantity", value=300.0, units=("year",))  # only ages relax
+    assert "span" in conf.failures(q, mk(text, "300 years", "quantity", value=300.0,
+                                         unit="year"), text)
+
+
 def test_percent_range_and_duration_readings() -> None:
     text = "Rates rose 10 percent in over 20 towns within 5 years"
     pct = ex(text, "10 percent", "percent", value=10.0)
@@ -274,6 +285,47 @@ def test_value_right_seasons_decades_durations_and_candidates() -> None:
     may = gold(text, "5 May", "DATE", "XXXX-05-05", alternatives=("2024-05-05", "2025-05-05"))
     assert temp.value_right(may, mk(text, "5 May", "date", timex="2025-05-05"))
     assert not temp.value_right(may, mk(text, "5 May", "date", timex="2023-05-05"))
+
+
+def test_value_right_reference_values_against_the_document_date() -> None:
+    text = "Prices are falling today."
+    pub = D(2013, 12, 10)
+    g = gold(text, "today", "DATE", "PRESENT_REF")
+    assert temp.value_right(g, mk(text, "today", "date", timex="2013-12-10"), pub)
+    assert not temp.value_right(g, mk(text, "today", "date", timex="2013-12-09"), pub)
+    assert not temp.value_right(g, mk(text, "today", "date", timex="2013-12-10"))  # no date
+    past = gold(text, "today", "DATE", "PAST_REF")
+    assert temp.value_right(past, mk(text, "today", "date", timex="2012"), pub)
+    assert not temp.value_right(past, mk(text, "today", "date", timex="2013"), pub)
+
+
+def test_value_right_fills_placeholders_but_not_all_x() -> None:
+    text = "since August and this"
+    assert temp.value_right(gold(text, "August", "DATE", "XXXX-08"),
+                            mk(text, "August", "date", timex="2016-08"))
+    assert not temp.value_right(gold(text, "August", "DATE", "XXXX-08"),
+                                mk(text, "August", "date", timex="2016-09"))
+    assert not temp.value_right(gold(text, "this", "DATE", "XXXX-XX-XX"),
+                                mk(text, "this", "date", timex="2016-09-01"))
+
+
+def test_a_range_read_as_two_dates_is_found_but_valued_wrong() -> None:
+    text = "Closed from March 3 to March 9, 2021."
+    doc = temp.Doc("r", text, D(2021, 5, 6), [
+        gold(text, "from March 3 to March 9, 2021", "DATE", "(2021-03-03,2021-03-10,P7D)",
+             intervals=((D(2021, 3, 3), D(2021, 3, 9)),))])
+    ms = [mk(text, "March 3", "date", timex="2021-03-03"),
+          mk(text, "March 9, 2021", "date", timex="2021-03-09")]
+    tally, causes = temp.Tally(), corp.Causes()
+    temp.score_doc(doc, ms, {"date": "DATE"}, {"DATE"}, tally, causes, corp.Counter())
+    (row,) = [r for r in temp.table(tally, ("DATE",)) if r["type"] == "ALL"]
+    assert (row["span_p"], row["span_r"], row["value_f1"], row["strict_f1"]) == (1, 1, 0, 0)
+    whole = mk(text, "from March 3 to March 9, 2021", "date", date_start=D(2021, 3, 3),
+               date_end=D(2021, 3, 9))
+    tally = temp.Tally()
+    temp.score_doc(doc, [whole], {"date": "DATE"}, {"DATE"}, tally, causes, corp.Counter())
+    (row,) = [r for r in temp.table(tally, ("DATE",)) if r["type"] == "ALL"]
+    assert (row["value_f1"], row["strict_f1"]) == (1, 1)
 
 
 def test_rt_gold_mapping_of_offsets_and_ranges() -> None:
