@@ -22,6 +22,7 @@ from ..config import load_data
 from ..models import Hedge
 
 __all__ = [
+    "alternation",
     "compile",
     "hedge_of",
     "interval",
@@ -128,10 +129,57 @@ def named_lists() -> dict[str, list[str]]:
     }
 
 
+def alternation(words: list[str]) -> str:
+    """A named list spelled out as a flat alternation, longest first (so "miles" wins over
+    "mile"). The regex module scans a flat alternation of literals several times faster than the
+    same words as ``\\L<name>`` or as a trie of nested groups (measured)."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w, special_only=False) for w in uniq) + ")"
+
+
+_NAMED_LIST = regex.compile(r"\\L<(\w+)>")
+_CALL = regex.compile(r"\(\?&(\w+)\)")
+_COMMENT = regex.compile(r"\s#.*$", regex.MULTILINE)
+
+
+@functools.cache
+def _rules() -> dict[str, str]:
+    """The subpatterns of the DEFINE block, by name, comments removed.
+
+    The block is the one written grammar; ``compile`` inlines its calls rather than leaving them
+    to the engine, because a pattern that starts with a subroutine call or a ``\\L<list>`` loses
+    the regex module's first-character scan and runs 10-100x slower (measured: ``(?&digits)``
+    1.4 M chars/s against ~150 M chars/s inlined).
+    """
+    text = _COMMENT.sub("", _DEFINE).strip()
+    assert text.startswith("(?(DEFINE)") and text.endswith(")")
+    rules: dict[str, str] = {}
+    for chunk in regex.split(r"\n(?=  \(\?P<)", text[len("(?(DEFINE)") : -1]):
+        m = regex.match(r"\s*\(\?P<(\w+)>(.*)\)\s*\Z", chunk, regex.DOTALL)
+        if m:
+            rules[m[1]] = m[2]
+    return rules
+
+
+def _expand(body: str, named: dict[str, list[str]], depth: int = 0) -> str:
+    """``body`` with every call of a shared subpattern and every named list written out."""
+    if depth > 12:
+        raise ValueError("grammar subpatterns nest too deeply (a cycle?)")
+    rules = _rules()
+
+    def call(m: Any) -> str:
+        if m[1] not in rules:
+            return str(m[0])  # the caller's own group
+        return "(?:" + _expand(rules[m[1]], named, depth + 1) + "\n)"
+
+    body = _CALL.sub(call, body)
+    return _NAMED_LIST.sub(lambda m: alternation(named[m[1]]), body)
+
+
 @functools.cache
 def _compile(body: str, flags: int, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Any:
     named = {**named_lists(), **{k: list(v) for k, v in lists}}
-    return regex.compile(_DEFINE + body, flags | regex.VERBOSE, **named)
+    return regex.compile(_expand(body, named), flags | regex.VERBOSE)
 
 
 def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]:

@@ -1,9 +1,261 @@
-"""Numbers, ordinals, percents, quantities and money (placeholder until the extractor lands)."""
+"""Numbers, ordinals, percents, quantities and money: ``scan(text) -> list[Mention]``.
+
+Lives here: the per-match logic that turns a hit of ``num_patterns.scan_pattern`` into a Mention
+(value, range, hedge interval, unit, SI value, money code, notes) and rejects identifiers
+("M-109", "COVID-19", "Route 66", "F16", phone numbers). Not here: the pattern itself
+(``num_patterns``), the number grammar and hedge tolerances (``grammar``), unit and currency tables
+and pint (``numclaims.units``), dates and durations (``temporal``).
+
+Python work happens only per match; the text is scanned once with ``finditer``.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from .. import units
 from ..models import Mention
+from . import grammar, num_patterns, num_suffix
+
+_LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
 
 def scan(text: str) -> list[Mention]:
-    return []
+    """Every number, ordinal, percent, quantity and money figure in ``text``, in text order."""
+    if not text:
+        return []
+    out: list[Mention] = []
+    pattern = num_patterns.scan_pattern()
+    last_end = 0
+    for p in _trigger_positions(text):
+        if p < last_end:
+            continue  # inside the figure just read ("twenty-one": "one" is no new figure)
+        m = None
+        for c in _candidate_starts(text, p, last_end):
+            m = pattern.match(text, c)
+            if m is not None and m.end() > p:
+                break
+            m = None
+        if m is None:
+            continue
+        last_end = m.end()
+        if m.group("ident") is not None:
+            continue
+        try:
+            if m.group("ord") is not None:
+                found = _ordinal(text, m)
+            else:
+                found, last_end = _figure(text, m)
+        except (ValueError, OverflowError, ZeroDivisionError):
+            continue  # an unreadable figure is skipped, never raised
+        out.extend(found)
+    return out
+
+
+def _trigger_positions(text: str) -> list[int]:
+    chars, words = num_patterns.triggers()
+    found = [m.start() for m in chars.finditer(text)]
+    found.extend(m.start() for m in words.finditer(text))
+    found.sort()
+    return found
+
+
+_OPENERS = frozenset(" \u00a0\t\n\r(\"'\u201c\u2018[")
+
+
+def _candidate_starts(text: str, p: int, floor: int) -> list[int]:
+    """Where a figure whose first trigger is at ``p`` may start, farthest first: up to six words
+    back while the words can belong to a figure (hedges, "between", currency codes, "a"), then
+    the characters glued before ``p`` ("US$", "-"), then ``p`` itself."""
+    starts = [p]
+    i = p
+    while i > floor and p - i < 6 and not text[i - 1].isspace() and text[i - 1] not in _OPENERS:
+        i -= 1
+        starts.append(i)  # "US$5", "-5", "M-109" (rejected later as an identifier)
+    words = num_patterns.prefix_words()
+    for _ in range(6):
+        j = i - 1
+        if j <= floor or text[j] not in " \u00a0":
+            break
+        k = text.rfind(" ", max(floor, j - 20), j)
+        w0 = k + 1 if k >= 0 else max(floor, j - 20)
+        while w0 < j and text[w0] in _OPENERS:
+            w0 += 1
+        if w0 >= j or text[w0:j].lower() not in words:
+            break
+        starts.append(w0)
+        i = w0
+    starts.reverse()
+    return starts
+
+
+def _glued_to_identifier(text: str, start: int, end: int) -> bool:
+    """True when the figure at [start, end) is part of a code: letters or digits touch it
+    ("F16", "M-109", "COVID-19", "3D", "1990s"), or an identifier cue precedes it ("Route 66")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after == "_":
+        return True
+    if after in "-/.:" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True  # 10:30, 9/11, 3.2.1: times, dates and versions are not figures
+    if before.isalnum() or before == "_":
+        return True
+    if before in _LETTER_HYPHEN and start > 1 and text[start - 2].isalpha():
+        return True
+    if before in "-/.:" and start > 1 and text[start - 2].isdigit():
+        return True
+    return num_patterns.cue_pattern().search(text, max(0, start - 16), start) is not None
+
+
+def _ordinal(text: str, m: Any) -> list[Mention]:
+    start, end = m.span("ord")
+    word = m.group("ord")
+    if _glued_to_identifier(text, start, end):
+        return []
+    low = word.lower()
+    if low == "second" and not _clearly_ordinal(text, start, end):
+        return []  # "a second", "I second that", "second-hand"
+    value = grammar.parse_ordinal(word)
+    if value is None:
+        return []
+    return [Mention(kind="ordinal", start=start, end=end, text=word, value=float(value),
+                    low=float(value), high=float(value), rule="<ordinal>")]
+
+
+def _clearly_ordinal(text: str, start: int, end: int) -> bool:
+    """ "second" is an ordinal after a determiner and before a noun: "the second round"."""
+    after = text[end:end + 2]
+    if not after.startswith(" ") or len(after) < 2 or not after[1].isalpha():
+        return False
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in num_patterns.determiners() - {"no", "any"}
+
+
+def _value(g: dict[str, Any], n: str, neg: str, mil: str) -> float | None:
+    v = grammar.parse_number(g[n])
+    if v is None:
+        return None
+    if g[neg]:
+        v = -v
+    if g[mil]:
+        v *= 1e6
+    return v
+
+
+def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
+    """The Mention of a figure match, and where the text it covers ends."""
+    g = m.groupdict()
+    ranged = g["n2"] is not None
+    if ranged and g["s1"] is not None:
+        s1 = num_suffix.suffix_at(text, m.start("s1"))
+        if s1 is None or s1.end != m.end("s1"):
+            ranged = False  # "5 people to 10": the words between are no unit, so no range
+    if ranged:
+        end_num = m.end("m2") if g["m2"] else m.end("n2")
+    else:
+        end_num = m.end("m1") if g["m1"] else m.end("n1")
+    start = m.start("figure")
+    if not ranged and (g["btw"] or g["frm"]):
+        start = m.start("c1") if g["c1"] else m.start("n1") if not g["neg1"] else m.start("neg1")
+        if g["h"]:
+            return [], end_num  # "about between": too odd to read
+    suf = num_suffix.suffix_at(text, end_num)
+    end = suf.end if suf is not None else end_num
+    ha = num_patterns.hedge_after_pattern().match(text, end)
+    if ha is not None:
+        end = ha.end()
+    lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
+    if _glued_to_identifier(text, lead, end):
+        return [], end
+    v1 = _value(g, "n1", "neg1", "m1")
+    if v1 is None:
+        return [], end
+    v2 = None
+    if ranged:
+        v2 = _value(g, "n2", "neg2", "m2")
+        if v2 is None:
+            return [], end
+        v1 = _share_scale(g["n1"], v1, v2, g["n2"])
+        if v1 > v2 and not (g["btw"] or g["frm"]):
+            return [], end  # "3-1", "24-7": a score or a slogan, not a range
+    hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
+    return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged)], end
+
+
+def _share_scale(n1: str, v1: float, v2: float, n2: str) -> float:
+    """"3 to 5 million": a bare first number borrows the scale of the second."""
+    if not n1.replace(",", "").replace(".", "").isdigit() or n2.replace(",", "").isdigit():
+        return v1
+    base = grammar.parse_number(n2.split()[0]) if " " in n2 else None
+    if base and base > 0:
+        scale = v2 / base
+        if scale >= 1000 and v1 * scale <= v2 * 1.0000001:
+            return v1 * scale
+    return v1
+
+
+def _build(text: str, g: dict[str, Any], start: int, end: int, v1: float, v2: float | None,
+           suf: num_suffix.Suffix | None, hedge_text: str | None, ranged: bool) -> Mention:
+    hedge = grammar.hedge_of(hedge_text) if hedge_text else None
+    written1 = g["n1"] + ("m" if g["m1"] else "")
+    if v2 is None:
+        value = v1
+        low, high = grammar.interval(v1, hedge, written1)
+    else:
+        written2 = g["n2"] + ("m" if g["m2"] else "")
+        value = (v1 + v2) / 2
+        low = grammar.interval(v1, hedge, written1)[0]
+        high = grammar.interval(v2, hedge, written2)[1]
+    kind, unit, note, factor = _classify(g, suf)
+    if factor != 1.0:
+        value *= factor
+        low = None if low is None else low * factor
+        high = None if high is None else high * factor
+    si_value = si_unit = None
+    if kind == "quantity" and unit is not None:
+        si = units.to_si(value, unit)
+        if si is not None:
+            si_value, si_unit = si
+    if v2 is not None and v1 > v2:
+        note = "; ".join(x for x in (note, "range written high to low") if x)
+    return Mention(kind=kind, start=start, end=end, text=text[start:end], value=value, low=low,
+                   high=high, hedge=hedge, unit=unit, si_value=si_value, si_unit=si_unit,
+                   rule=_rule(g, kind, ranged, hedge_text is not None), note=note)
+
+
+def _classify(g: dict[str, Any], suf: num_suffix.Suffix | None) -> tuple[str, str | None,
+                                                                          str | None, float]:
+    """(kind, unit, note, factor) from the currency sign before a figure and the suffix after."""
+    sign = (g["c1"] or g["c2"] or "").strip()
+    if sign and (suf is None or suf.kind != "percent"):
+        ct = units.currency_table()
+        code = ct.symbols.get(sign) or ct.codes.get(sign)
+        return "money", code, ct.notes.get(sign), 1.0
+    if suf is None:
+        return "number", None, None, 1.0
+    if suf.kind == "money" and suf.word in ("pound", "pounds") and not _has_scale(g):
+        return "quantity", "pound", "pounds: weight or sterling", 1.0
+    return suf.kind, suf.unit, suf.note, suf.factor
+
+
+def _has_scale(g: dict[str, Any]) -> bool:
+    words = (g["n1"] + " " + (g["n2"] or "")).lower()
+    return any(s in words for s in ("thousand", "million", "billion", "trillion", "bn", "tn"))
+
+
+def _rule(g: dict[str, Any], kind: str, ranged: bool, hedged: bool) -> str:
+    parts = []
+    if g["h"]:
+        parts.append("<hedge>")
+    if ranged and (g["btw"] or g["frm"]):
+        parts.append("<range-intro>")
+    if g["c1"]:
+        parts.append("<currency>")
+    parts.append("<number>")
+    if ranged:
+        parts += ["<range-sep>", "<number>"]
+    if kind != "number" and not g["c1"]:
+        parts.append("<" + {"quantity": "unit", "money": "currency"}.get(kind, kind) + ">")
+    if hedged and not g["h"]:
+        parts.append("<hedge>")
+    return " ".join(parts)

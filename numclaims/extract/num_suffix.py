@@ -1,0 +1,100 @@
+"""What follows a number: a percent sign or word, a currency word or code, or a unit.
+
+Lives here: ``suffix_at(text, pos)``, which reads the words right after a number and looks them
+up in the alias tables (units.toml, currencies.toml) with plain dictionary lookups, longest
+spelling first. Not here: finding the number (``num_patterns``) or building Mentions
+(``numbers``).
+
+Why not in the regex: the unit table has ~550 spellings; as a regex alternation tried after every
+number it costs more than the whole rest of the scan, while four dictionary lookups cost ~1 us.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import regex
+
+from .. import units
+
+
+class Suffix(NamedTuple):
+    kind: str  # "percent", "money", "quantity"
+    unit: str | None  # "percent", "percentage_point", ISO 4217 code, or pint unit name
+    note: str | None
+    factor: float  # 0.01 for "cents": the value is scaled into the main unit
+    end: int  # where the suffix ends in the text
+    word: str  # the spelling found, lower-cased for words ("pounds", "km")
+
+
+# Up to four tokens after an optional space, no-break space or hyphen. Tokens stop at spaces;
+# trailing punctuation is trimmed in Python.
+_TAIL = regex.compile(r"([\ \u00a0]|-)?([^\s\d][^\s]{0,24})(?:\ ([^\s]{1,24}))?(?:\ ([^\s]{1,24}))?")
+_TRIM = ".,;:!?)]}\"'\u201d\u2019"
+
+_PERCENT = {"percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
+            "percentage point": "percentage_point", "percentage points": "percentage_point",
+            "pct point": "percentage_point", "pct points": "percentage_point",
+            "per cent point": "percentage_point", "percent point": "percentage_point"}
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    ut = units.unit_table()
+    return ut.words, ut.symbols, ut.glued
+
+
+def suffix_at(text: str, pos: int) -> Suffix | None:
+    """The unit, currency or percent written at ``pos`` (right after a number), else None."""
+    if pos >= len(text):
+        return None
+    ch = text[pos]
+    if ch == "%" or (ch == " " and text.startswith("%", pos + 1)):
+        return Suffix("percent", "percent", None, 1.0, pos + (1 if ch == "%" else 2), "%")
+    m = _TAIL.match(text, pos)
+    if m is None:
+        return None
+    sep = m[1] or ""
+    tokens = [t for t in m.groups()[1:] if t]
+    start = m.start(2)
+    for k in range(len(tokens), 0, -1):
+        phrase = " ".join(tokens[:k])
+        found = _lookup(phrase, sep, start)
+        if found is None and phrase[-1] in _TRIM:
+            stripped = phrase.rstrip(_TRIM)
+            if stripped:
+                found = _lookup(stripped, sep, start)
+        if found is None and k == 1 and "-" in phrase[1:]:
+            found = _lookup(phrase.split("-", 1)[0], sep, start)  # "5 km-long"
+        if found is not None:
+            return found
+    return None
+
+
+def _lookup(phrase: str, sep: str, start: int) -> Suffix | None:
+    low = phrase.lower()
+    end = start + len(phrase)
+    words, symbols, glued = _tables()
+    ct = units.currency_table()
+    ut = units.unit_table()
+    if low in _PERCENT and sep:
+        return Suffix("percent", _PERCENT[low], None, 1.0, end, low)
+    if sep == " " or sep == "\u00a0":
+        if phrase in ct.codes:
+            return Suffix("money", ct.codes[phrase], None, 1.0, end, phrase)
+        if low in ct.words:
+            return Suffix("money", ct.words[low], ct.notes.get(low), 1.0, end, low)
+        if low in ct.minor:
+            code, factor = ct.minor[low]
+            return Suffix("money", code, ct.notes.get(low), factor, end, low)
+    if sep == "" and phrase in glued:
+        unit = glued[phrase]
+        return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, phrase)
+    if phrase in symbols:
+        unit = symbols[phrase]
+        return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, phrase)
+    if low in words:
+        unit = words[low]
+        return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, low)
+    return None

@@ -1,0 +1,138 @@
+"""Units and currencies: the alias tables of ``numclaims/data`` read once, and pint normalization.
+
+Lives here: ``unit_table`` (alias -> unit name, from units.toml, the only place that decides what
+text is a unit), ``currency_table`` (symbol/code/word -> ISO 4217, from currencies.toml) and
+``to_si`` (a value in a named unit -> pint base units). Not here: finding units in text (that is
+``numclaims.extract.numbers``).
+
+pint is consulted once per unit name: each unit's conversion to base units is cached as an affine
+map (scale and offset, so offset units such as degree_Celsius convert correctly) and applied to
+every later value with plain arithmetic.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import load_data
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """Every spelling of every unit in units.toml, keyed for the extractor's named lists."""
+
+    words: dict[str, str] = field(default_factory=dict)  # lower-case word -> unit name
+    symbols: dict[str, str] = field(default_factory=dict)  # case-sensitive symbol -> unit name
+    glued: dict[str, str] = field(default_factory=dict)  # symbols only valid glued to a number
+    notes: dict[str, str] = field(default_factory=dict)  # unit name -> note
+    pint: dict[str, str] = field(default_factory=dict)  # unit name -> pint expression
+
+
+@dataclass(frozen=True)
+class CurrencyTable:
+    """Every spelling of every currency in currencies.toml."""
+
+    symbols: dict[str, str] = field(default_factory=dict)  # sign -> ISO code
+    codes: dict[str, str] = field(default_factory=dict)  # code as written -> ISO code
+    words: dict[str, str] = field(default_factory=dict)  # lower-case word -> ISO code
+    minor: dict[str, tuple[str, float]] = field(default_factory=dict)  # word -> (ISO, factor)
+    notes: dict[str, str] = field(default_factory=dict)  # spelling -> ambiguity note
+    million_suffix: tuple[str, ...] = ()
+
+
+def _compose(data: dict[str, Any], table: UnitTable) -> None:
+    """Generate square_* / cubic_* units from the [compose.*] rules of units.toml."""
+    for name, rule in data.get("compose", {}).items():
+        power = int(rule["power"])
+        marks = ("2", "²") if power == 2 else ("3", "³")
+        for base in rule["of"]:
+            entry = data[base]
+            unit = f"{name}_{base}"
+            table.pint[unit] = f"{base} ** {power}"
+            for prefix in rule["prefixes"]:
+                for word in entry.get("words", []):
+                    table.words[f"{prefix} {word}".lower()] = unit
+                for sym in entry.get("symbols", []):
+                    table.symbols[f"{prefix} {sym}"] = unit
+            for sym in entry.get("symbols", []):
+                for mark in marks:
+                    table.symbols[f"{sym}{mark}"] = unit
+
+
+@functools.cache
+def unit_table() -> UnitTable:
+    data = load_data("units")
+    table = UnitTable()
+    for unit, entry in data.items():
+        if unit == "compose":
+            continue
+        for word in entry.get("words", []):
+            table.words[word.lower()] = unit
+        for sym in entry.get("symbols", []):
+            table.symbols[sym] = unit
+        for sym in entry.get("glued", []):
+            table.glued[sym] = unit
+        if "note" in entry:
+            table.notes[unit] = entry["note"]
+        if "pint" in entry:
+            table.pint[unit] = entry["pint"]
+    _compose(data, table)
+    return table
+
+
+@functools.cache
+def currency_table() -> CurrencyTable:
+    data = load_data("currencies")
+    table = CurrencyTable(
+        notes=dict(data.get("ambiguous", {})),
+        million_suffix=tuple(data.get("million_suffix", {}).get("letters", [])),
+    )
+    for code, entry in data.items():
+        if code in ("ambiguous", "million_suffix"):
+            continue
+        for sym in entry.get("symbols", []):
+            table.symbols[sym] = code
+        for c in entry.get("codes", []):
+            table.codes[c] = code
+        for word in entry.get("words", []):
+            table.words[word.lower()] = code
+        minor = entry.get("minor")
+        if minor:
+            for word in minor["words"]:
+                table.minor[word.lower()] = (code, float(minor["factor"]))
+    return table
+
+
+@functools.cache
+def _pint_registry() -> Any:
+    import pint  # imported lazily: building the registry costs ~0.3 s, only when a unit is seen
+
+    return pint.UnitRegistry()
+
+
+@functools.cache
+def _affine(unit: str) -> tuple[float, float, str] | None:
+    """(scale, offset, base unit) with si = scale * value + offset, or None if pint cannot say."""
+    ureg = _pint_registry()
+    expr = unit_table().pint.get(unit, unit)
+    try:
+        if "*" in expr:  # an expression such as "10 * year" or "mile ** 2"
+            q1 = ureg.Quantity(expr).to_base_units()
+            return float(q1.magnitude), 0.0, format(q1.units)
+        q0 = ureg.Quantity(0.0, expr).to_base_units()
+        q1 = ureg.Quantity(1.0, expr).to_base_units()
+    except Exception:  # noqa: BLE001 - any pint failure means "no SI reading", never a crash
+        return None
+    offset = float(q0.magnitude)
+    return float(q1.magnitude) - offset, offset, format(q1.units)
+
+
+def to_si(value: float, unit: str) -> tuple[float, str] | None:
+    """``value`` in ``unit`` expressed in pint base units: (6437376.0, 'meter') for 4,000 mile."""
+    aff = _affine(unit)
+    if aff is None:
+        return None
+    scale, offset, base = aff
+    return scale * value + offset, base
