@@ -99,8 +99,8 @@ BAD = [
      ["type.json", "[[event]] #1 (id 'w')", "field 'aliases'", "list"]),
     ("born.toml", '[[person]]\nid = "kim"\nname = "Kim"\nborn = "long ago"\n',
      ["born.toml", "[[person]] #1 (id 'kim')", "field 'born'", "a date (YYYY-MM-DD) or a year"]),
-    ("date.toml", '[[event]]\nid = "v"\nname = "V"\ndate = 2020-01-01\n\n'
-                  '[[event]]\nid = "w"\nname = "War"\nstart = 2023-02-30\n',
+    ("date.toml", ('[[event]]\nid = "v"\nname = "V"\ndate = 2020-01-01\n\n'
+                   '[[event]]\nid = "w"\nname = "War"\nstart = 2023-02-30\n'),
      ["date.toml", "[[event]] #2 (id 'w')", "field 'start'"]),
     ("date.yaml", "event:\n  - id: w\n    name: War\n    start: 2023-02-30\n",
      ["date.yaml", "[[event]] #1 (id 'w')", "field 'start'"]),

@@ -37,6 +37,7 @@ _ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "
              "ninth", "tenth", "eleventh", "twelfth")
 _VERBED = {"begin": "began", "end": "ended", "date": "took place", "born": "was born"}
 _AGO = regex.compile(r"\s+(?P<w>ago|back|earlier)\b")
+_AGO_ONLY = regex.compile(r"\s+(?:ago|back)\b")  # points back from the document date
 
 
 def unit_of(m: Mention) -> tuple[str, float] | None:
@@ -256,7 +257,8 @@ def elapsed_time(ctx: Context) -> Iterator[Flag]:
     lk = links(ctx)
     for link in lk.links:
         m = link.mention
-        ago = link.role in ("begin", "end", "date") and m.kind == "duration" and m.anchor == "published"
+        ago = link.role in ("begin", "end", "date") and m.kind == "duration" and (
+            m.anchor == "published" or _AGO_ONLY.match(ctx.text, m.end) is not None)
         perfect = link.role != "last" or link.perfect
         if (ago or link.role in ("last", "since", "old", "nth_year")) and perfect:
             flag = _judge(ctx, lk, link)
@@ -304,8 +306,7 @@ def _birth(ctx: Context, lk: Links, link: Link) -> tuple[dt.date | int, Evidence
 def _sentence_mentions(ctx: Context, lk: Links, m: Mention) -> list[Mention]:
     """The mentions of ``m``'s sentence (by bisection: mentions are in text order)."""
     start, end = lk.sentence_span(m.start)
-    starts = [o.start for o in ctx.mentions] if "elapsed.starts" not in ctx.cache else ctx.cache["elapsed.starts"]
-    ctx.cache["elapsed.starts"] = starts
+    starts: list[int] = ctx.shared("elapsed.starts", lambda c: [o.start for o in c.mentions])
     return ctx.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 

@@ -142,11 +142,14 @@ def _patterns() -> dict[str, Any]:
                               r"(?:(?i:" + glue + r")[\s,]+){0,4})\Z"),
         # a noun phrase ending where the glue starts: "the war", "its war against Ukraine", "Airbus"
         "np_tail": regex.compile(
-            r"(?:(?<![\w'’-])(?P<det>(?i:" + det + r"))\s+(?:" + word + r"\s+){0,3}[\w'’-]{1,30}"
+            r"(?:(?<![\w'’-])(?P<det>(?i:" + det + r"))\s+(?:(?!(?i:" + det + r")\s)" + word
+            + r"\s+){0,3}[\w'’-]{1,30}"
             r"|(?<![\w'’.-])(?:[A-Z][\w'’.-]{0,30}\s+){0,3}[A-Z][\w'’-]{0,30})\Z"),
         # a noun phrase starting at a position: "the war" in "since the war began"
         "np_head": regex.compile(
             r"(?:(?P<det>(?i:" + det + r"))\s+)?(?:" + word + r"\s+){0,3}?" + word + stop),
+        "head_word": regex.compile(r"(?P<det>)(?:[A-Z][\w'’.-]{0,30}(?:\s+[A-Z][\w'’.-]{0,30}){0,3}"
+                                   r"|[a-z][\w-]{1,30})(?![\w'’-])"),
         "prep_gap": regex.compile(r"\s+(?:(?i:" + _alt(link["preps"]) + r")\s+){0,2}"),
         "for_gap": regex.compile(r"\s+(?:on\s+)?for\s+"),
         "coord": regex.compile(r"(?<=[\w)])[\s,]+(?:and|but|then|before)\s+"
@@ -301,12 +304,14 @@ class _Linker:
         det = (n.group("det") or "").lower()
         return self.ref(n.start(), n.end(), definite=det not in ("a", "an")), end
 
-    def np_after(self, pos: int) -> EventRef | None:
-        """The noun phrase that starts at ``pos``."""
+    def np_after(self, pos: int, head_only: bool = False) -> EventRef | None:
+        """The noun phrase that starts at ``pos``; ``head_only``: its first word, or a run of
+        capitalized words (after "-year-old" the phrase is a noun and then anything)."""
         alias = self.alias_start.get(pos)
         if alias is not None:
             return self.ref(*alias)
-        n = self.p["np_head"].match(self.text, pos, min(len(self.text), pos + 140))
+        pattern = self.p["head_word"] if head_only else self.p["np_head"]
+        n = pattern.match(self.text, pos, min(len(self.text), pos + 140))
         if n is None:
             return None
         det = (n.group("det") or "").lower()
@@ -368,7 +373,7 @@ class _Linker:
             return None
         if not regex.search(r"(?i)year", m.text):
             return None
-        ref = self.np_after(o.end())
+        ref = self.np_after(o.end(), head_only=True)
         if ref is None:
             return None
         return Link(m, ref, "age" if ref.person is not None else "old", "-year-old")
