@@ -2,8 +2,9 @@
 
 Lives here: the corpora path (``../shared/corpora`` beside the project, read in place), JSONL and
 TOML loading, the MEANTIME document loader (used by the temporal scorer and the speed benchmark),
-span trimming, TIMEX3 helpers (date intervals of a value, duration parsing), P/R/F1 arithmetic and
-the ``Causes`` tally that groups misses with a few examples each.
+span trimming, TIMEX3 helpers (date intervals of a value, duration parsing, placeholders), MEANTIME's annotated
+region, unit comparison through pint, P/R/F1 arithmetic and the ``Causes`` tally that groups misses
+with a few examples each.
 
 Does not live here: any scoring rule of one corpus (``conformance.py``, ``temporal.py``) or timing
 (``speed.py``). Nothing here imports numclaims, so tests can load it without the package built.
@@ -14,12 +15,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import math
 import re
 import sys
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +186,89 @@ def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return None
+
+
+def fills_placeholders(pattern: str, timex: str) -> bool:
+    """Whether ``timex`` is ``pattern`` with its X placeholders resolved: "XXXX-08-02" is filled
+    by "2016-08-02". A pattern of X only ("XXXX-XX-XX": a date nobody could resolve) is not."""
+    if "X" not in pattern or len(pattern) != len(timex) or not any(c.isdigit() for c in pattern):
+        return False
+    return all(p == t or (p == "X" and t.isdigit()) for p, t in zip(pattern, timex, strict=True))
+
+
+# The end of a sentence: a full stop (or ! ?), maybe a closing quote, then a space and a capital,
+# or the end of a line. Abbreviations ("U.S. President") end a region early: fewer of our
+# mentions are counted, never more.
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?:\s+(?=[\"“(]?[A-Z0-9])|\s*$)|\n", re.MULTILINE)
+
+
+def annotated_end(text: str, spans: list[tuple[int, int]]) -> int:
+    """MEANTIME annotates only the first sentences of an article: the end of the sentence that
+    holds its last annotation (TIMEX3 or VALUE), or of the dateline when it has none."""
+    last = max((e for _, e in spans), default=0)
+    m = _SENTENCE_END.search(text, last)
+    return m.end() if m else len(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Units (pint is imported on first use)
+
+
+@lru_cache(maxsize=1)
+def _ureg() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def same_unit(ours: str | None, want: str) -> bool:
+    """Whether two unit names denote the same unit: equal strings, ISO codes, or pint says 1:1."""
+    if ours is None:
+        return False
+    norm = lambda s: s.strip().lower().replace(" ", "_")
+    if ours == want or norm(ours) == norm(want):
+        return True
+    if ours.isupper() or want.isupper():  # ISO 4217 codes: strings only
+        return False
+    try:
+        a, b = parse_unit(ours), parse_unit(want)
+        return a.dimensionality == b.dimensionality and math.isclose(
+            _ureg().Quantity(1, a).to(b).magnitude, 1.0, rel_tol=1e-9)
+    except Exception:  # noqa: BLE001 - pint raises many kinds on odd names: not the same unit
+        return False
+
+
+_SPELLED = [(re.compile(r"\bsquare_(\w+)"), r"\1 ** 2"), (re.compile(r"\bcubic_(\w+)"), r"\1 ** 3"),
+            (re.compile(r"_per_"), " / ")]
+
+
+def parse_unit(name: str) -> Any:
+    """A pint Unit from a unit name, also when the name spells out a power or a ratio that pint
+    does not define as one name ("square_kilometer", "liter_per_kilometer")."""
+    ureg = _ureg()
+    try:
+        return ureg.Unit(name)
+    except Exception:  # noqa: BLE001 - any parse failure: try the spelled-out form
+        for pattern, repl in _SPELLED:
+            name = pattern.sub(repl, name)
+        return ureg.Unit(name)
+
+
+def is_temperature(unit: str | None) -> bool:
+    try:
+        return unit is not None and str(parse_unit(unit).dimensionality) == "[temperature]"
+    except Exception:  # noqa: BLE001 - a unit pint cannot read is no temperature
+        return False
+
+
+def unit_spec(spec: Any) -> tuple[tuple[str, ...], float, str | None]:
+    """A mapping entry as (acceptable units, scale, kind)."""
+    if isinstance(spec, str):
+        return (spec,), 1.0, None
+    if isinstance(spec, list):
+        return tuple(spec), 1.0, None
+    return tuple(spec.get("units", ())), float(spec.get("scale", 1.0)), spec.get("kind")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -46,7 +46,6 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +54,13 @@ from _corpora import (
     Causes,
     corpus_file,
     duration_parts,
+    is_temperature,
     load_mappings,
     pct,
     read_jsonl,
+    same_unit,
     trim_span,
+    unit_spec,
     use_project_root,
 )
 
@@ -111,66 +113,6 @@ class Outcome:
     found: int
     causes: list[tuple[str, str]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-
-
-# --- units ---------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _ureg() -> Any:
-    import pint
-
-    return pint.UnitRegistry()
-
-
-@lru_cache(maxsize=4096)
-def same_unit(ours: str | None, want: str) -> bool:
-    """Whether two unit names denote the same unit: equal strings, ISO codes, or pint says 1:1."""
-    if ours is None:
-        return False
-    norm = lambda s: s.strip().lower().replace(" ", "_")
-    if ours == want or norm(ours) == norm(want):
-        return True
-    if ours.isupper() or want.isupper():  # ISO 4217 codes: strings only
-        return False
-    try:
-        a, b = parse_unit(ours), parse_unit(want)
-        return a.dimensionality == b.dimensionality and math.isclose(
-            _ureg().Quantity(1, a).to(b).magnitude, 1.0, rel_tol=1e-9)
-    except Exception:  # noqa: BLE001 - pint raises many kinds on odd names: not the same unit
-        return False
-
-
-_SPELLED = [(re.compile(r"\bsquare_(\w+)"), r"\1 ** 2"), (re.compile(r"\bcubic_(\w+)"), r"\1 ** 3"),
-            (re.compile(r"_per_"), " / ")]
-
-
-def parse_unit(name: str) -> Any:
-    """A pint Unit from a unit name, also when the name spells out a power or a ratio that pint
-    does not define as one name ("square_kilometer", "liter_per_kilometer")."""
-    ureg = _ureg()
-    try:
-        return ureg.Unit(name)
-    except Exception:  # noqa: BLE001 - any parse failure: try the spelled-out form
-        for pattern, repl in _SPELLED:
-            name = pattern.sub(repl, name)
-        return ureg.Unit(name)
-
-
-def is_temperature(unit: str | None) -> bool:
-    try:
-        return unit is not None and str(parse_unit(unit).dimensionality) == "[temperature]"
-    except Exception:  # noqa: BLE001 - a unit pint cannot read is no temperature
-        return False
-
-
-def unit_spec(spec: Any) -> tuple[tuple[str, ...], float, str | None]:
-    """A mapping entry as (acceptable units, scale, kind)."""
-    if isinstance(spec, str):
-        return (spec,), 1.0, None
-    if isinstance(spec, list):
-        return tuple(spec), 1.0, None
-    return tuple(spec.get("units", ())), float(spec.get("scale", 1.0)), spec.get("kind")
 
 
 # --- judging one mention against one expected result ----------------------------------------------
@@ -410,8 +352,8 @@ def run_case(case: Case, extract: Any) -> Outcome:
     return score_case(case, mentions)
 
 
-def score_set(which: str, cases: list[Case], extract: Any, n_causes: int,
-              show_misses: int) -> dict[str, Any]:
+def score_set(which: str, cases: list[Case], extract: Any, n_causes: int, show_misses: int,
+              quiet: bool = False) -> dict[str, Any]:
     scope = Counter(c.scope if c.scope != "in" else f"in [{c.side}]" if c.side else "in"
                     for c in cases)
     rows: dict[str, Counter[str]] = defaultdict(Counter)
@@ -434,8 +376,10 @@ def score_set(which: str, cases: list[Case], extract: Any, n_causes: int,
             misses.append((case, out))
     result = {"set": which, "scope": dict(scope), "models": {k: dict(v) for k, v in rows.items()},
               "causes": causes.as_json(n_causes)}
-    print(f"\n== {which} ==")
-    print("scope: " + ", ".join(f"{n} {s}" for s, n in sorted(scope.items(), key=lambda x: -x[1])))
+    if quiet:
+        return result
+    print(f"\n== {which} ==\nscope: "
+          + ", ".join(f"{n} {s}" for s, n in sorted(scope.items(), key=lambda x: -x[1])))
     print(f"  {'model':38s} {'cases':>5s} {'strict':>7s} {'lenient':>7s} {'overlap':>7s}  found")
     for key in sorted(rows, key=lambda k: (PY_UNSUPP in k, k.startswith("ALL"), k)):
         r = rows[key]
@@ -472,15 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         cases = load_cases(which, maps)
         if args.model:
             cases = [c for c in cases if args.model.lower() in c.group.lower()]
-        if args.json:
-            import contextlib
-            import io
-
-            with contextlib.redirect_stdout(io.StringIO()):
-                results.append(score_set(which, cases, numclaims.extract, args.causes, 0))
-        else:
-            results.append(score_set(which, cases, numclaims.extract, args.causes,
-                                     args.show_misses))
+        results.append(score_set(which, cases, numclaims.extract, args.causes, args.show_misses,
+                                 quiet=args.json))
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
     return 0

@@ -49,7 +49,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -59,8 +58,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import (
     Causes,
+    annotated_end,
     corpus_file,
     duration_seconds,
+    fills_placeholders,
     fix_dct,
     load_mappings,
     meantime_docs,
@@ -127,14 +128,6 @@ _REFS = {
 }
 
 
-def _fills(pattern: str, timex: str) -> bool:
-    """Whether ``timex`` is ``pattern`` with its X placeholders resolved: "XXXX-08-02" is filled
-    by "2016-08-02". A pattern of X only ("XXXX-XX-XX": a date nobody could resolve) is not."""
-    if "X" not in pattern or len(pattern) != len(timex) or not any(c.isdigit() for c in pattern):
-        return False
-    return all(p == t or (p == "X" and t.isdigit()) for p, t in zip(pattern, timex, strict=True))
-
-
 def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     """Whether our mention's value is the gold value (see the module docstring)."""
     norm = lambda s: s.strip().upper()
@@ -142,7 +135,7 @@ def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     if m.timex and norm(m.timex) in {norm(v) for v in values}:
         return True
     resolved = [v for v in values if "X" not in v]  # when given, the placeholders are settled
-    if m.timex and not resolved and any(_fills(v, m.timex) for v in values):
+    if m.timex and not resolved and any(fills_placeholders(v, m.timex) for v in values):
         return True
     ours_s = duration_seconds(m.timex)
     gold_s = g.seconds if g.seconds is not None else duration_seconds(g.value)
@@ -229,20 +222,6 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
 
 
 # --- loading ------------------------------------------------------------------------------------
-
-
-# The end of a sentence: a full stop (or ! ?), maybe a closing quote, then a space and a capital,
-# or the end of a line. Abbreviations ("U.S. President") end a region early: fewer of our
-# mentions are counted, never more.
-_SENTENCE_END = re.compile(r"[.!?][\"”']?(?:\s+(?=[\"“(]?[A-Z0-9])|\s*$)|\n", re.MULTILINE)
-
-
-def annotated_end(text: str, spans: list[tuple[int, int]]) -> int:
-    """MEANTIME annotates only the first sentences of an article: the end of the sentence that
-    holds its last annotation (TIMEX3 or VALUE), or of the dateline when it has none."""
-    last = max((e for _, e in spans), default=0)
-    m = _SENTENCE_END.search(text, last)
-    return m.end() if m else len(text)
 
 
 def meantime() -> tuple[list[Doc], str]:

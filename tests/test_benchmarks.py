@@ -129,7 +129,7 @@ def test_every_mapped_pint_unit_exists() -> None:
         units, _, kind = conf.unit_spec(spec)
         if kind in (None, "quantity", "duration"):
             for u in units:
-                assert conf.parse_unit(u) is not None, u
+                assert corp.parse_unit(u) is not None, u
 
 
 def _case(expects: list[Any], extra: tuple[str, ...] = ()) -> Any:
