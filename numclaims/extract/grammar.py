@@ -62,10 +62,11 @@ _DEFINE = r"""
   (?P<fraction>
       (?<!\w) (?i: (?: \L<nc_ones> | an? ) - \L<nc_fractions> ) \b
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= (?i:\ of\ ) )
-    | (?<!\w) (?i: half ) (?= (?i:\ an?\ ) (?&scale_word) )
+    | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= \ (?&big_scale) )   # "a quarter million"
+    | (?<!\w) (?i: half | quarter ) (?= (?i: \ of )? (?i:\ an?\ ) (?&scale_word) )   # "half a million"
   )
   (?P<number>
-      (?&fraction) (?: (?i: \ of)? (?i: \ an?) \ (?&scale_word) )?       # "a quarter of a million"
+      (?&fraction) (?: (?i: \ of)? (?i: \ an?)? \ (?&scale_word) )?      # "a quarter of a million"
     | (?&numeral) (?&and_frac)? (?: [\ \u00a0-]? (?&scale_word) | (?&abbr) )?   # "1.3 million", "12k"
     | (?&w_int) (?: (?&and_frac) (?: [\ -] (?&scale_word) )? )?          # "two and a half million"
   )

@@ -167,6 +167,8 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
     if _glued_to_identifier(text, lead, end):
         return [], end
+    if not ranged and suf is None and not g["h"] and _pronoun_one(text, g["n1"], lead):
+        return [], end
     v1 = _value(g, "n1", "neg1", "m1")
     if v1 is None:
         return [], end
@@ -180,6 +182,14 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             return [], end  # "3-1", "24-7": a score or a slogan, not a range
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged)], end
+
+
+def _pronoun_one(text: str, n1: str, start: int) -> bool:
+    """ "no one", "the one who", "each one": a bare "one" after a determiner is a pronoun."""
+    if n1.lower() != "one":
+        return False
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in num_patterns.determiners()
 
 
 def _share_scale(n1: str, v1: float, v2: float, n2: str) -> float:

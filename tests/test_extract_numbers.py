@@ -1,0 +1,147 @@
+"""The number extractor through the public API: the positive and negative corpora
+(tests/corpus/numbers*.toml), the seed article, and properties that must hold for any input."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import numclaims
+from numclaims.models import Mention
+
+CORPUS = Path(__file__).parent / "corpus"
+SEED = Path(__file__).parent.parent / "seeds" / "000_b25511bfe7d2328e.txt"
+NUMERIC = {"number", "ordinal", "percent", "quantity", "money"}
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    with open(CORPUS / name, "rb") as f:
+        return list(tomllib.load(f)["case"])
+
+
+def _positive() -> list[Any]:
+    out = []
+    for case in _load("numbers.toml"):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        for text in case["texts"]:
+            out.append(pytest.param(case, text, id=f"{case['kind']}:{text}", marks=marks))
+    return out
+
+
+def _close(got: float | None, want: Any) -> bool:
+    if want == "none":
+        return got is None
+    return got is not None and got == pytest.approx(float(want), rel=1e-6, abs=1e-9)
+
+
+@pytest.mark.parametrize(("case", "text"), _positive())
+def test_positive_corpus(case: dict[str, Any], text: str) -> None:
+    mentions = numclaims.extract(text)
+    assert len(mentions) == 1, [(m.kind, m.text) for m in mentions]
+    m = mentions[0]
+    assert (m.start, m.end, m.text) == (0, len(text), text)
+    assert m.kind == case["kind"]
+    assert _close(m.value, case["value"]), m.value
+    for key in ("low", "high", "si_value"):
+        if key in case:
+            assert _close(getattr(m, key), case[key]), (key, getattr(m, key))
+    for key in ("unit", "si_unit"):
+        if key in case:
+            assert getattr(m, key) == case[key]
+    if "hedge" in case:
+        assert m.hedge == (None if case["hedge"] == "none" else case["hedge"])
+
+
+def _negative() -> list[Any]:
+    out = []
+    for case in _load("numbers_negative.toml"):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        out.append(pytest.param(case, id=case["forbid"], marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _negative())
+def test_negative_corpus(case: dict[str, Any]) -> None:
+    text, forbid = case["text"], case["forbid"]
+    start = text.index(forbid)
+    end = start + len(forbid)
+    kinds = set(case.get("kinds", NUMERIC))
+    hits = [(m.kind, m.text) for m in numclaims.extract(text)
+            if m.kind in kinds and m.start < end and m.end > start]
+    assert hits == [], case["why"]
+
+
+def test_corpus_files_have_cases() -> None:
+    assert len(_load("numbers.toml")) >= 40
+    assert len(_load("numbers_negative.toml")) >= 20
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Mention]]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, numclaims.extract(text)
+
+
+def _find(seed: tuple[str, list[Mention]], surface: str) -> Mention:
+    text, mentions = seed
+    start = text.index(surface)
+    found = [m for m in mentions if m.start <= start and m.end >= start + len(surface)]
+    assert len(found) == 1, (surface, found)
+    return found[0]
+
+
+def test_seed_figures(seed: tuple[str, list[Mention]]) -> None:
+    calibre = _find(seed, "155mm")
+    assert (calibre.kind, calibre.value, calibre.unit) == ("quantity", 155.0, "millimeter")
+    area = _find(seed, "around 250 square miles")
+    assert area.hedge == "approx" and area.unit == "square_mile"
+    assert area.si_value == pytest.approx(6.475e8, rel=1e-3)
+    assert area.si_unit in ("meter ** 2", "meter**2")
+    troops = _find(seed, "as many as 12,000")
+    assert troops.text.startswith("as many as") and troops.high == 12000 and troops.low is None
+    army = _find(seed, "1.3 million")
+    assert army.value == 1_300_000
+    assert _find(seed, "92nd").kind == "ordinal"
+    journey = _find(seed, "4,000 mile")
+    assert (journey.value, journey.unit, journey.si_value) == (4000, "mile", 6437376.0)
+
+
+def test_seed_has_no_negative_howitzer(seed: tuple[str, list[Mention]]) -> None:
+    text, mentions = seed
+    start = text.index("M-109")
+    assert not any(m.start < start + 5 and m.end > start for m in mentions)
+    assert not any(m.value == -109 for m in mentions)
+
+
+NASTY = st.lists(
+    st.one_of(
+        st.text(max_size=3),
+        st.sampled_from(list("0123456789,.-–%$£€¥½ \u200b\u200f\u202e\ufeff")),
+        st.sampled_from(["million", "about ", "between ", " and ", " to ", "km", "two", "-",
+                         "first", "second", "a dozen", "US$", "per cent", "\ud800"]),
+    ),
+    max_size=60,
+).map(lambda xs: "".join(xs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(NASTY)
+def test_any_text_is_safe_and_spans_exact(text: str) -> None:
+    mentions = numclaims.extract(text)
+    last = -1
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last  # sorted, non-overlapping
+        last = m.end
+
+
+def test_huge_and_odd_inputs() -> None:
+    for text in ["", " ", "\ud800\udfff" * 10, "1" * 100_000, "1," * 20_000, "½" * 5000,
+                 "about " * 5000 + "5", "between 1 and " * 2000, "\u202e12,000 \u200bkm"]:
+        numclaims.extract(text)
