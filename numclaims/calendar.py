@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
-import functools
-import tomllib
-from importlib import resources
 from typing import Any
 
 import regex
 from dateutil.relativedelta import relativedelta
+
+from .config import load_data
 
 Span = tuple[dt.date, dt.date]
 
@@ -36,11 +35,9 @@ _REL: dict[str, tuple[str, int]] = {
 }
 
 
-@functools.cache
 def time_data() -> dict[str, Any]:
-    """The parsed ``data/time.toml`` (cached; treat as read-only)."""
-    text = resources.files("numclaims.data").joinpath("time.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    """The parsed ``data/time.toml`` (cached by ``load_data``; treat as read-only)."""
+    return load_data("time")
 
 
 def season_months(code: str) -> tuple[int, int]:

@@ -37,6 +37,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_num": time_dates.r_num,
     "R_time": time_dates.r_time,
     "R_period": time_dates.r_period,
+    "R_yrange": time_dates.r_yrange,
     "R_wday": time_dates.r_wday,
     "R_ordday": time_dates.r_ordday,
     "R_quarter": time_relative.r_quarter,
@@ -109,6 +110,9 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 continue
             found = _resolve(m, ctx, HEAD_RULES[cls])
             if found:
+                last = found[-1]
+                if last.kind == "date" and last.date_start and last.date_start == last.date_end:
+                    ctx.last_day = last
                 out.extend(found)
                 done = m.end()
                 break

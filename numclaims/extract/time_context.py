@@ -35,6 +35,7 @@ class Ctx:
     pub: dt.date | None
     lx: Lexicon
     explicit: list[Mention] = field(default_factory=list)
+    last_day: Mention | None = None  # the latest single-day date met, for clock times
 
 
 def make(ctx: Ctx, kind: str, start: int, end: int, rule: str, **kw: Any) -> Mention:
@@ -88,17 +89,26 @@ def timex_written(year: int | None, month: int, day: int | None = None) -> str:
     return f"{y}-{month:02d}" + ("" if day is None else f"-{day:02d}")
 
 
-def nearest_day(pub: dt.date, month: int, day: int) -> dt.date | None:
-    """The existing day month/day nearest to ``pub`` (years pub-1 .. pub+1); a tie goes back."""
-    best: dt.date | None = None
+def day_in_year(ctx: Ctx, pos: int, month: int, day: int) -> tuple[dt.date | None, str]:
+    """The day month/day that a date written without its year means (see [resolution] in
+    time.toml), and how it was chosen."""
+    assert ctx.pub is not None
+    pub = ctx.pub
+    cands = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
-            d = dt.date(y, month, day)
+            cands.append(dt.date(y, month, day))
         except ValueError:
             continue
-        if best is None or abs((d - pub).days) < abs((best - pub).days):
-            best = d
-    return best
+    past = [d for d in cands if d <= pub]
+    ahead = [d for d in cands if d >= pub]
+    if ahead and (future(ctx, pos) or not past):
+        return ahead[0], "the earliest such day not before it (future tense)"
+    if ahead and (ahead[0] - pub).days <= ctx.lx.near_future_days:
+        return ahead[0], "the next such day, within the coming weeks"
+    if past:
+        return past[-1], "the latest such day not after it"
+    return None, ""
 
 
 def month_year(pub: dt.date, month: int, forward: bool) -> int:

@@ -23,8 +23,8 @@ from .time_context import (
     future,
     make,
     month_span,
+    day_in_year,
     month_year,
-    nearest_day,
     next_word,
     prev_word,
     timex_written,
@@ -44,12 +44,12 @@ def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day:
         if ctx.pub is None:
             return [make(ctx, "date", s, e, rule, timex=timex_written(None, month, day),
                          note="no year and no document date: left unresolved")]
-        d = nearest_day(ctx.pub, month, day)
+        d, how = day_in_year(ctx, s, month, day)
         if d is None:
             return [make(ctx, "date", s, e, rule, timex=timex_written(None, month, day),
                          note="no such day")]
         year, anchor = d.year, "published"
-        note = f"year {year} from the document date (the nearest such day)"
+        note = f"year {year} from the document date: {how}"
     try:
         first = dt.date(year, month, day)
         last = dt.date(year, month, day_to) if day_to else first
@@ -129,8 +129,28 @@ def r_time(m: Match, ctx: Ctx) -> list[Mention]:
     else:
         h, mi, zone = int(m["th2"]), int(m["tm2"]), m["tz2"]
     tz = "Z" if zone in ("UTC", "GMT", "Z") else ""
-    return [make(ctx, "time", m.start(), m.end(), "<clock time>", timex=f"T{h:02d}:{mi:02d}{tz}",
-                 note=f"time zone {zone}" if zone and not tz else None)]
+    day, anchor, note = _day_of_time(m, ctx)
+    if zone and not tz:
+        note = f"time zone {zone}" + (f"; {note}" if note else "")
+    timex = (day.isoformat() if day else "") + f"T{h:02d}:{mi:02d}{tz}"
+    return [make(ctx, "time", m.start(), m.end(), "<clock time>", timex=timex, anchor=anchor,
+                 note=note, **day_fields((day, day) if day else None))]
+
+
+def _day_of_time(m: Match, ctx: Ctx) -> tuple[dt.date | None, str | None, str | None]:
+    """The day a clock time falls on: the day named right after it ("12:00 UTC Monday"), else
+    the latest single day mentioned in the 600 characters before it, else none."""
+    word = m["tday"]
+    if word and ctx.pub is not None:
+        offsets = {"today": 0, "tomorrow": 1, "yesterday": -1}
+        if word in offsets:
+            return ctx.pub + dt.timedelta(days=offsets[word]), "published", None
+        delta = (ctx.lx.weekdays_full[word] - ctx.pub.isoweekday()) % 7
+        return ctx.pub - dt.timedelta(days=(7 - delta) % 7), "published", None
+    prev = ctx.last_day
+    if prev is not None and prev.date_start and 0 <= m.start() - prev.end <= 600:
+        return prev.date_start, f"{prev.start}:{prev.end}", "day from the date mentioned before"
+    return None, None, None
 
 
 def _fuzzy(ctx: Ctx, word: str | None) -> tuple[str | None, float, float]:
@@ -185,6 +205,14 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         month = ctx.lx.months[m["pmon"]]
         if m["pmy"]:
             return _period(ctx, m, pre + "<month> <year>", timex_written(int(m["pmy"]), month), fz)
+        if m["pmrel"]:
+            if ctx.pub is None:
+                return [make(ctx, "date", m.start(), m.end(), pre + "<month> of <rel> year",
+                             timex=timex_written(None, month), note=NO_DOC_DATE)]
+            kind = ctx.lx.rel_kind(m["pmrel"]) or "this"
+            y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
+            return _period(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
+                           "published", None, month_span(y, month))
         if not _bare_ok(ctx, m):
             return []
         if ctx.pub is None:
@@ -213,11 +241,11 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         note = "season from the document date: the " + (
             "next one" if fwd else "latest one begun by then")
         return _period(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
-    if m["pdec"] or m["pdec2"]:
+    if m["pdec"] or m["pdec2"] or m["pdec3"]:
         if m["pdec"]:
             decade = int(m["pdec"]) // 10
         else:
-            two = int(m["pdec2"])
+            two = int(m["pdec2"] or m["pdec3"])
             ref = ctx.pub.year % 100 if ctx.pub else ctx.lx.pivot
             decade = (200 if two <= ref else 190) + two // 10
         return _period(ctx, m, pre + "<decade>", f"{decade:03d}", fz)
@@ -291,3 +319,16 @@ def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:
     return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=best.isoformat(),
                  date_start=best, date_end=best, anchor="published",
                  note="month and year from the document date (the nearest such day)")]
+
+
+def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "from 2009 to 2011": a stretch of years. A range that runs backwards is left to the
+    number extractor, whose range the range-order check reads."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    lx = ctx.lx
+    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200:
+        return []
+    n = float(y2 - y1)
+    return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
+                 value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
+                 date_end=dt.date(y2, 12, 31), note=f"the years {y1} to {y2}")]

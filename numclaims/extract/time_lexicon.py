@@ -53,6 +53,7 @@ class Lexicon:
     weekday_after: frozenset[str]
     future_cues: regex.Pattern[str]
     cue_window: int
+    near_future_days: int
     numeric_order: str
     pivot: int
     ago_tolerance: dict[str, float]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         weekday_after=frozenset(ff["weekday_after"]),
         future_cues=regex.compile(rf"(?i)(?<!\w)(?:{alt(cues)})(?!\w)"),
         cue_window=int(res["cue_window"]),
+        near_future_days=int(res["near_future_days"]),
         numeric_order=str(d["numeric_dates"]["order"]),
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},

@@ -76,7 +76,7 @@ def triggers() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b{_trie(sorted(head_words()))}(?![\w])"),
         re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
-        re.compile(r"['’]\d0s\b"),
+        re.compile(r"(?:['’]|\b(?<=[Tt]he\s))\d0s\b"),
     )
 
 
@@ -90,7 +90,8 @@ def prefix_words() -> frozenset[str]:
                            "nc_hedges") for phrase in lists[key] for t in phrase.split()}
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
-              "start", "middle", "end", "on", "by", "until", "since", "from", "before", "after"}
+              "start", "middle", "end", "on", "by", "until", "since", "from", "before", "after",
+              "per", "between"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -131,6 +132,7 @@ def _alternatives() -> dict[str, str]:
       | (?P<th2>[01]?\d|2[0-3]):(?P<tm2>[0-5]\d)\s{{0,2}}(?P<tz2>{zones})\b
       | (?P<noon>[Nn]oon|[Mm]idnight)\b
       )
+      (?:\s{{1,3}}(?:on\s{{1,3}})?(?P<tday>{wday_full}|today|tomorrow|yesterday)\b)?
     | (?P<R_quarter>                                          # the first quarter (of 2009)
         (?:(?P<qthe>[Tt]he)\s{{1,3}})?(?P<qord>{ordinal})[\s-]{{1,3}}(?P<qunit>quarter|half)\b
         (?:\s{{1,3}}of\s{{1,3}}(?:(?P<qyear>\d{{4}})(?![\d-])
@@ -155,7 +157,8 @@ def _alternatives() -> dict[str, str]:
         (?:[Ee]very|[Ee]ach)\s{{1,3}}(?:(?P<sother>other)\s{{1,3}})?
         (?:(?P<snum>(?&number))\s{{1,3}})?(?P<sunit>{unit}|{wday_full}|{month}|{season})\b
       | (?P<sadv>{alt(SET_ADVERBS)})\b
-      | (?<=(?:\d|\bonce|\btwice|\btimes)\s)(?:a|per)\s(?P<sper>year|month|week|day)\b
+      | (?<=(?:\d|\bonce|\btwice|\btimes|\bhours|\bdays|\bshifts|\bflights)\s)
+        (?:a|per)\s(?P<sper>year|month|week|day)\b
       )
     | (?P<R_nth>                                              # in its third year
         (?<=\b[Ii]n\s{{1,3}})(?P<nposs>its|their|his|her|the)\s{{1,3}}
@@ -173,14 +176,21 @@ def _alternatives() -> dict[str, str]:
         (?P<dold>-old\b)?
         (?:\s{{1,3}}(?P<dhafter>(?&hedge_after)))?
       )
+    | (?P<R_yrange>                                           # from 2009 to 2011
+        (?P<yfrom>[Ff]rom|[Bb]etween)?\s{{0,3}}(?P<y1>\d{{4}})
+        (?(yfrom)\s{{1,3}}(?:to|and|until|through)\s{{1,3}}|\s{{0,2}}[-–]\s{{0,2}})
+        (?P<y2>\d{{4}})(?![\d-])
+      )
     | (?P<R_period>                                           # mid-2022, June 2024, the 1990s
         (?:(?P<pfz>{fuzzy})(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
           |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
-        (?: (?P<pmon>{month})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<pmy>\d{{4}})(?![\d-]))?
+        (?: (?P<pmon>{month})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<pmy>\d{{4}})(?![\d-])
+                               |\s{{1,3}}of\s{{1,3}}(?P<pmrel>{rel})\s{{1,3}}year\b)?
           | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
             (?:\s{{1,3}}(?:of\s{{1,3}})?(?P<psy>\d{{4}})(?![\d-]))?
           | (?P<pdec>(?:1[0-9]|20)\d0)s\b
           | ['’](?P<pdec2>\d0)s\b
+          | (?<=\b[Tt]he\s)(?P<pdec3>[1-9]0)s\b                  # the 70s (not "in their 70s")
           | (?P<pyear>\d{{4}})(?![\d])(?![-/]\d)(?!s\b)
         )
       )
@@ -198,11 +208,11 @@ def _alternatives() -> dict[str, str]:
 
 RULE_NAMES = (
     "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_rel", "R_the", "R_dayword", "R_set",
-    "R_nth", "R_dur", "R_period", "R_wday", "R_ordday",
+    "R_nth", "R_dur", "R_yrange", "R_period", "R_wday", "R_ordday",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
-    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_period", "R_ordday"),
+    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_yrange", "R_period", "R_ordday"),
     "name": ("R_date", "R_set", "R_rel", "R_period", "R_wday"),
     "unit": ("R_quarter", "R_rel", "R_the", "R_set", "R_nth", "R_dur"),
     "day": ("R_time", "R_dayword", "R_set"),

@@ -117,13 +117,13 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
             "week", "month", "year", "decade", "century", "quarter"):
         return _the_past(ctx, m, period_key, k)
     anchor, base = "published", ctx.pub
+    narrative_note = None
     if word in _NARRATIVE:
         prev = _narrative_base(ctx, s)
-        base = prev.date_start if prev else None
-        anchor = f"{prev.start}:{prev.end}" if prev else None
-        if base is None:
-            return [make(ctx, "date", s, e, rule,
-                         note="relative to another date in the story, which was not found")]
+        if prev is not None and prev.date_start is not None:
+            base, anchor = prev.date_start, f"{prev.start}:{prev.end}"
+        else:  # no other date in the sentence: the story's "now" is the document date
+            narrative_note = "no other date in the sentence: counted from the document date"
     if base is None:
         return [make(ctx, "date", s, e, rule, note=NO_DOC_DATE)]
     got = _shift_period(ctx, base, period_key, k)
@@ -149,6 +149,7 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
         note = "could also mean the past ten years"
     if period_key in lx.weekdays_full and k:
         note = "some writers mean the one a week further"
+    note = narrative_note or note
     return [make(ctx, "date", s, e, rule, timex=timex, mod=mod, anchor=anchor, note=note,
                  **day_fields(span))]
 
