@@ -4,7 +4,7 @@ Lives here: what every numeric check needs to read a figure the way a copy edito
 precision it is written to (``held_step``: "6,000" held to the nearest hundred, "3" to one),
 the band of values it allows (``band``: hedges through ``grammar.interval``, ranges, rounding),
 conversion between units (``convert``, through ``numclaims.units``), the numerals inside a
-mention (``numerals``), pairs of neighbouring mentions (``neighbours``) and figures formatted the way
+mention (``written_values``, ``split_range``), pairs of neighbouring mentions (``neighbours``) and figures formatted the way
 they were written (``fmt``). Tolerances come from ``numclaims/data/numeric_checks.toml``.
 
 Not here: any rule (the check families beside this module) or what a figure counts
@@ -74,29 +74,57 @@ def single_digit(value: float, written: str) -> bool:
 
 
 def is_range(m: Mention) -> bool:
-    """A range written as one mention ("10-12 miles", "between 3 and 5 percent")."""
-    return (m.hedge is None and m.low is not None and m.high is not None and m.low < m.high)
+    """A range written as one mention ("10-12 miles", "between 3 and 5 percent"; low and high may
+    come in written order, so "from 10 to 5" is a range too)."""
+    return m.hedge is None and m.low is not None and m.high is not None and m.low != m.high
 
 
-def numerals(m: Mention) -> list[tuple[float, str]]:
-    """The numerals inside a mention, with their text: "10-12 miles" -> [(10, '10'), (12, '12')]."""
+def written_values(m: Mention) -> list[tuple[float, str, int, int]]:
+    """The numerals of a mention in written order: (value, text, start, end) with offsets into
+    the document. A scale written once applies to both ends: "from 1.2 to 1.5 million"."""
     out = []
     for x in NUMERAL.finditer(m.text):
         v = parse_number(x.group())
         if v is not None:
-            out.append((v, x.group()))
+            out.append((v, x.group(), m.start + x.start(), m.start + x.end()))
+    if len(out) == 2:
+        (v1, w1, s1, e1), (v2, w2, _, _) = out
+        ratio = _scale(v2, w2)
+        if ratio > 1 and _scale(v1, w1) == 1:
+            out[0] = (v1 * ratio, w1, s1, e1)
     return out
 
 
+def _scale(value: float, written: str) -> float:
+    m = _DIGITS.search(written)
+    if not m:
+        return 1.0
+    mant = float(m[1].replace(",", "") + (f".{m[2]}" if m[2] else ""))
+    return value / mant if mant and value / mant >= 1000 else 1.0
+
+
+def split_range(m: Mention) -> tuple[Mention, Mention] | None:
+    """The two ends of a range mention as mentions of their own, in written order ("from 10 to
+    5" -> 10, then 5); None when the mention is not a range of two numerals."""
+    vals = written_values(m)
+    if not is_range(m) or len(vals) != 2:
+        return None
+    ends = []
+    for v, w, s, e in vals:
+        ends.append(m.model_copy(update={"start": s, "end": e, "text": w, "value": v, "low": v,
+                                         "high": v, "si_value": None}))
+    return ends[0], ends[1]
+
+
 def ends(m: Mention) -> list[tuple[float, str]]:
-    """The written figures a mention states: one, or the two ends of a range (values from the
-    mention, so "between 1 and 2 million" reads 1e6 and 2e6), each with its written text."""
-    nums = numerals(m)
+    """The written figures a mention states: one, or the two ends of a range (low end first),
+    each with its written text (for its precision)."""
     if m.value is None:
         return []
-    if is_range(m) and len(nums) >= 2:
-        return [(float(m.low), nums[0][1]), (float(m.high), nums[-1][1])]  # type: ignore[arg-type]
-    return [(float(m.value), nums[0][1] if nums else m.text)]
+    vals = written_values(m)
+    if is_range(m) and len(vals) == 2:
+        return sorted((v, w) for v, w, _, _ in vals)
+    return [(float(m.value), vals[0][1] if vals else m.text)]
 
 
 def band(m: Mention, loose: bool = False) -> tuple[float, float] | None:

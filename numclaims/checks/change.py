@@ -40,6 +40,7 @@ def _pats() -> dict[str, regex.Pattern[str]]:
         "from_gap": regex.compile(r",?\s+from\s+", flags),
         # the stated change right before the pair: "20% from", "by 300, to"
         "stated_gap": regex.compile(r",?\s+(?:from|to)\s+", flags),
+        "stated_gap_range": regex.compile(r",?\s+", flags),  # "rose 20% [from X to Y]"
         # the verb before a stated change: "rose", "fell by", "was up"
         "verb_end": grammar_compile(
             r"(?<!\w)(?P<verb>\L<up>|\L<down>)(?:\s+by)?(?:\s+(?&hedge))?\s*\Z", flags, **lists),
@@ -70,21 +71,26 @@ class Change:
     points: bool = False
 
 
-def _pairs(ctx: Context) -> Iterator[tuple[Mention, Mention, int]]:
-    """(old, new, index of the first of the two in the figure list) for "from X to Y" and
-    "to Y from X"."""
+def _pairs(ctx: Context, ms: list[Mention]) -> Iterator[tuple[Mention, Mention, int, int]]:
+    """(old, new, index of the first and of the last figure) for "from X to Y" and "to Y from X",
+    written as two figures or as one range mention ("from 1.2 million to 1.3 million tonnes")."""
     p, text = _pats(), ctx.text
-    ms = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
-    for i in range(len(ms) - 1):
-        a, b = ms[i], ms[i + 1]
+    for i, a in enumerate(ms):
+        halves = num.split_range(a) if a.text[:5].lower() == "from " else None
+        if halves is not None:
+            yield halves[0], halves[1], i, i
+            continue
+        if i + 1 >= len(ms):
+            break
+        b = ms[i + 1]
         if a.kind != b.kind or (a.kind != "number" and (a.unit != b.unit)):
             continue
         lead = max(0, a.start - 6)
         if p["to_gap"].fullmatch(text, a.end, b.start) and p["from_end"].search(text, lead, a.start):
-            yield a, b, i
+            yield a, b, i, i + 1
         elif p["from_gap"].fullmatch(text, a.end, b.start) and p["to_end"].search(text, lead,
                                                                                  a.start):
-            yield b, a, i
+            yield b, a, i, i + 1
 
 
 def _sign(word: str | None) -> int:
@@ -107,17 +113,19 @@ def _stated_figure(ctx: Context, s: Mention, old: Mention, new: Mention, sign: i
     return None
 
 
-def _stated(ctx: Context, ms: list[Mention], i: int, old: Mention, new: Mention) -> Change | None:
-    """The change stated for the pair ms[i], ms[i + 1]: before it, after it, or a ratio word."""
+def _stated(ctx: Context, ms: list[Mention], i: int, j: int, old: Mention,
+            new: Mention) -> Change | None:
+    """The change stated for the figures ms[i..j]: before them, after them, or a ratio word."""
     p, text = _pats(), ctx.text
-    first, second = ms[i], ms[i + 1]
-    if i > 0 and p["stated_gap"].fullmatch(text, ms[i - 1].end, first.start):
+    first, second = ms[i], ms[j]
+    gap = p["stated_gap"] if i != j else p["stated_gap_range"]
+    if i > 0 and gap.fullmatch(text, ms[i - 1].end, first.start):
         s = ms[i - 1]
         v = p["verb_end"].search(text, max(0, s.start - 30), s.start)
         if v:  # "rose 20% from X to Y", "fell by 300 to Y from X"
             return _stated_figure(ctx, s, old, new, _sign(v["verb"]), s.end)
-    if i + 2 < len(ms):
-        s = ms[i + 2]
+    if j + 1 < len(ms):
+        s = ms[j + 1]
         g = p["after_gap"].fullmatch(text, second.end, s.start)
         noun = p["noun_after"].match(text, s.end) if g else None
         if g and (g["verb"] or noun):  # "from X to Y, a 20% rise", "..., up 20%"
@@ -183,8 +191,8 @@ def change_mismatch(ctx: Context) -> Iterator[Flag]:
     Limitations: only changes whose two figures are written as "from X to Y" or "to Y from X" with the stated change right before or after them; the rounding of each figure widens the band that agrees, so small slips pass. A change between percentages stated in % that matches the difference in points is reported as info (ambiguous wording), not as an error.
     """
     ms = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
-    for old, new, i in _pairs(ctx):
-        ch = _stated(ctx, ms, i, old, new)
+    for old, new, i, j in _pairs(ctx, ms):
+        ch = _stated(ctx, ms, i, j, old, new)
         if ch is None:
             continue
         actual = _actual(ch, ch.points)

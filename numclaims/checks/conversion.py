@@ -122,7 +122,7 @@ def _flag(text: str, a: Mention, b: Mention, pair: tuple[tuple[float, str], tupl
     c, lo, hi, step = got
     unit = num.unit_words(b)
     shown = num.fmt(c, y[1], step=num.sig_step(c, 3) or 1.0)
-    if loose:  # the nearest rounding at one significant figure
+    if loose or num.single_digit(*x):  # the nearest rounding at one significant figure
         lo = hi = round(c / step) * step
     agree = num.fmt(lo, y[1], step)
     if lo != hi:

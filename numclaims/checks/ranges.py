@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import regex
 
-from ..extract.grammar import parse_number
 from ..link.measures import measures
 from ..models import Mention
 from . import _numeric as num
@@ -40,6 +39,7 @@ def _pats() -> dict[str, regex.Pattern[str]]:
         "change_cue": regex.compile(r"(?<!\w)(?:\L<c>)(?!\w)", flags, c=r["change_cues"]),
         "clock": regex.compile(r"\s*(?:\L<c>)(?!\w)|\s*:", flags, c=r["clock_after"]),
         "inside": regex.compile(r"\A(?P<cue>between|from)\s", flags),
+        "not_before": regex.compile(r"(?<!\w)(?:\L<nr>)\s+\Z", flags, nr=r["not_range"]),
     }
 
 
@@ -64,25 +64,19 @@ class _Range:
     years: bool
 
 
-def _numeral_spans(m: Mention) -> list[tuple[float, int, int]]:
-    out = []
-    for x in num.NUMERAL.finditer(m.text):
-        v = parse_number(x.group())
-        if v is not None:
-            out.append((v, m.start + x.start(), m.start + x.end()))
-    return out
-
-
 def _ranges(ctx: Context) -> Iterator[_Range]:
     p, text = _pats(), ctx.text
     ms = [m for m in ctx.mentions if m.kind in _KINDS]
     for i, a in enumerate(ms):
         inside = p["inside"].match(a.text)
-        nums = _numeral_spans(a) if inside else []
-        if inside and len(nums) == 2:  # one mention: "between 12,000 and 10,000 troops"
-            (x, xs, xe), (y, ys, ye) = nums
-            yield _Range(a.start, a.end, inside["cue"].lower(), x, y, (xs, xe), (ys, ye), a,
-                         bool(_YEAR.fullmatch(text[xs:xe]) and _YEAR.fullmatch(text[ys:ye])))
+        halves = num.split_range(a) if inside else None
+        if inside and halves is not None:  # one mention: "between 12,000 and 10,000 troops"
+            if p["not_before"].search(text, max(0, a.start - 20), a.start):
+                continue  # "the difference between 2024 and 2022"
+            x, y = halves
+            yield _Range(a.start, a.end, inside["cue"].lower(), float(x.value or 0),
+                         float(y.value or 0), (x.start, x.end), (y.start, y.end), a,
+                         bool(_YEAR.fullmatch(x.text) and _YEAR.fullmatch(y.text)))
             continue
         b = ms[i + 1] if i + 1 < len(ms) else None
         if b is None or a.kind != b.kind or a.unit != b.unit:
@@ -90,16 +84,14 @@ def _ranges(ctx: Context) -> Iterator[_Range]:
         ya, yb = _year(a), _year(b)
         years = ya is not None and yb is not None
         va, vb = (ya, yb) if years else (a.value, b.value)
-        if va is None or vb is None or (a.kind == "date" and not years):
-            continue
-        na, nb = _numeral_spans(a), _numeral_spans(b)
-        if not na or not nb:
+        na, nb = num.written_values(a), num.written_values(b)
+        if va is None or vb is None or (a.kind == "date" and not years) or not na or not nb:
             continue
         lead = max(0, a.start - 40)
         for cue, gap in (("between", "and"), ("from", "to")):
             c = p[cue].search(text, lead, a.start)
             if c and not c.groupdict().get("not") and p[gap].fullmatch(text, a.end, b.start):
-                yield _Range(c.start(), b.end, cue, float(va), float(vb), na[0][1:], nb[-1][1:],
+                yield _Range(c.start(), b.end, cue, float(va), float(vb), na[0][2:], nb[-1][2:],
                              b, years)
 
 
