@@ -289,7 +289,12 @@ def pct(part: int, whole: int) -> str:
 
 @dataclass
 class Causes:
-    """Misses grouped by cause, with the first few examples of each."""
+    """Misses grouped by cause, with the first few examples of each.
+
+    A cause reads "category: detail" ("unit not recognized: currency Euro"). Causes are ranked by
+    category, each with its details counted and an example of each of its commonest details, so
+    that many small groups (one per unit) still add up to one visible cause.
+    """
 
     keep: int = 3
     counts: Counter[str] = field(default_factory=Counter)
@@ -305,15 +310,37 @@ class Causes:
         for cause, count in self.counts.most_common(n):
             yield cause, count, self.examples[cause]
 
+    def categories(self, n: int) -> list[dict[str, Any]]:
+        """The ``n`` commonest categories: count, details (commonest first), examples."""
+        grouped: dict[str, Counter[str]] = {}
+        for cause, count in self.counts.items():
+            category, _, detail = cause.partition(": ")
+            grouped.setdefault(category, Counter())[detail] += count
+        out = []
+        for category, details in sorted(grouped.items(), key=lambda kv: -kv[1].total()):
+            common = details.most_common()
+            keys = [f"{category}: {d}" if d else category for d, _ in common]
+            if len(keys) == 1:
+                examples = self.examples[keys[0]]
+            else:  # one example of each of the commonest details
+                examples = [self.examples[k][0] for k in keys[: self.keep]]
+            out.append({"cause": category, "count": details.total(),
+                        "details": dict(common), "examples": examples})
+        return out[:n]
+
     def as_json(self, n: int) -> list[dict[str, Any]]:
-        return [{"cause": c, "count": k, "examples": ex} for c, k, ex in self.top(n)]
+        return self.categories(n)
 
     def print(self, n: int, title: str = "Top causes of misses") -> None:
         if not self.counts:
             print(f"  {title}: none")
             return
-        print(f"  {title} ({sum(self.counts.values())} in {len(self.counts)} groups):")
-        for cause, count, examples in self.top(n):
-            print(f"    {count:5d}  {cause}")
-            for ex in examples:
+        cats = self.categories(10**6)
+        print(f"  {title} ({sum(self.counts.values())} misses, {len(cats)} causes):")
+        for cat in cats[:n]:
+            details = [f"{d} {k}" for d, k in cat["details"].items() if d]
+            more = f" ... +{len(details) - 8}" if len(details) > 8 else ""
+            print(f"    {cat['count']:5d}  {cat['cause']}"
+                  + (f" [{', '.join(details[:8])}{more}]" if details else ""))
+            for ex in cat["examples"]:
                 print(f"             e.g. {ex}")

@@ -202,13 +202,13 @@ def cause_of(e: Expect, m: Mention | None, failed: list[str]) -> tuple[str, str]
     if first == "kind":
         return f"kind differs: want {e.kind}, got {m.kind}", f"{want} got {got}"
     if first == "span":
-        return f"span differs ({e.kind})", f"{want} got «{m.text}»"
+        return f"span differs: {e.kind}", f"{want} got «{m.text}»"
     if first == "unit":
         ours = m.timex if m.kind == "duration" else m.unit
         return f"unit differs: {e.label} -> {ours}", f"{want} got {got}"
     want_v = f"[{e.low}, {e.high}]" if e.kind == "range" else f"{e.value}"
     got_v = f"[{m.low}, {m.high}]" if e.kind == "range" else (m.timex or f"{m.value}")
-    return f"value differs ({e.kind})", f"{want} want {want_v} got {got_v}"
+    return f"value differs: {e.kind}", f"{want} want {want_v} got {got_v}"
 
 
 def _extra_classes(m: Mention) -> set[str]:
@@ -244,7 +244,7 @@ def score_case(case: Case, mentions: list[Mention]) -> Outcome:
               if _extra_classes(m) & set(case.extra_kinds)
               and not any(m.start < e.end and e.start < m.end for e in case.expects)]
     for m in extras:
-        causes.append((f"extra {m.kind} mention", f"«{m.text}» in «{text[:80]}»"))
+        causes.append((f"extra mention: {m.kind}", f"«{m.text}» in «{text[:80]}»"))
     n = len(case.expects)
     lenient = found[False] == n
     return Outcome(strict=lenient and not extras, lenient=lenient, overlap=found[True] == n,

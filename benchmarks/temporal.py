@@ -191,28 +191,32 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
     for gi, g in enumerate(doc.gold):
         ov = [si for si, m in enumerate(sys_) if overlap(g.start, g.end, m.start, m.end)]
         if not ov:
-            causes.add(f"missed {g.type}", f"{doc.id}: «{g.text}» {g.value}")
+            causes.add(f"missed: {g.type}", f"{doc.id}: «{g.text}» {g.value}")
             continue
         tally.add("tp_gold", g.type)
-        confusions[f"{g.type} -> {sys_[best[gi]].kind}"] += 1
+        # its partner when paired one-to-one, else (its partner went to another gold mention)
+        # the mention of ours overlapping it most
+        partner = best.get(gi, max(ov, key=lambda si: overlap(g.start, g.end, sys_[si].start,
+                                                              sys_[si].end)))
+        confusions[f"{g.type} -> {sys_[partner].kind}"] += 1
         if trim_span(doc.text, g.start, g.end) in {trimmed[si] for si in ov}:
             tally.add("strict_gold", g.type)
         right.update((gi, si) for si in ov if value_right(g, sys_[si], doc.published))
         if any(r[0] == gi for r in right):
             tally.add("val_gold", g.type)
             continue
-        m = sys_[best[gi]]
+        m = sys_[partner]
         ours = m.timex or "none"
         if m.date_start:
             ours += f" [{m.date_start}..{m.date_end}]"
         cause = "no value" if not m.timex and not m.date_start else "value differs"
-        causes.add(f"{cause} ({g.type}, ours {m.kind})",
+        causes.add(f"{cause}: {g.type}, ours {m.kind}",
                    f"{doc.id}: «{g.text}» want {g.value} got «{m.text}» {ours}")
     for si, m in enumerate(sys_):
         st = kinds[m.kind]
         ov = [g for g in doc.gold if overlap(g.start, g.end, m.start, m.end)]
         if not ov:
-            causes.add(f"spurious {m.kind}", f"{doc.id}: «{m.text}» {m.timex}")
+            causes.add(f"spurious: {m.kind}", f"{doc.id}: «{m.text}» {m.timex}")
             continue
         tally.add("tp_sys", st)
         if trimmed[si] in {trim_span(doc.text, g.start, g.end) for g in ov}:

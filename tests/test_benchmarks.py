@@ -99,9 +99,24 @@ def test_prf() -> None:
 def test_causes_keep_counts_and_a_few_examples() -> None:
     c = corp.Causes(keep=2)
     for i in range(5):
-        c.add("span differs", f"case {i}")
-    c.add("not found", "x")
-    assert list(c.top(1)) == [("span differs", 5, ["case 0", "case 1"])]
+        c.add("span differs: money", f"case {i}")
+    c.add("not found: currency Euro", "x")
+    assert list(c.top(1)) == [("span differs: money", 5, ["case 0", "case 1"])]
+
+
+def test_causes_add_up_by_category() -> None:
+    c = corp.Causes(keep=2)
+    for unit, n in (("Mile", 3), ("Foot", 2), ("Acre", 1)):
+        for i in range(n):
+            c.add(f"not found: dimension {unit}", f"{unit} {i}")
+    for i in range(4):
+        c.add("span differs: money", f"span {i}")
+    first, second = c.categories(2)
+    assert (first["cause"], first["count"]) == ("not found", 6)
+    assert first["details"] == {"dimension Mile": 3, "dimension Foot": 2, "dimension Acre": 1}
+    assert first["examples"] == ["Mile 0", "Foot 0"]
+    assert (second["cause"], second["count"], second["examples"]) == \
+        ("span differs", 4, ["span 0", "span 1"])
 
 
 # --- conformance ---------------------------------------------------------------------------------
@@ -158,7 +173,7 @@ def test_miss_causes_are_named() -> None:
     ms = [mk(TEXT, "$5", "money", value=5.0, unit="CAD"),
           mk(TEXT, "10 kg", "quantity", value=1.0, unit="kilogram")]
     causes = [c for c, _ in conf.score_case(_case(_expects()), ms).causes]
-    assert causes == ["unit differs: currency Dollar -> CAD", "value differs (quantity)"]
+    assert causes == ["unit differs: currency Dollar -> CAD", "value differs: quantity"]
 
 
 def test_extra_mentions_fail_strict_only_when_of_the_models_kinds() -> None:
@@ -167,7 +182,7 @@ def test_extra_mentions_fail_strict_only_when_of_the_models_kinds() -> None:
           mk(TEXT, "crate", "number", value=1.0)]
     out = conf.score_case(_case(_expects(), ("number",)), ms)
     assert (out.strict, out.lenient) == (False, True)
-    assert out.causes[0][0] == "extra number mention"
+    assert out.causes[0][0] == "extra mention: number"
     assert conf.score_case(_case(_expects(), ("money",)), ms).strict
 
 
@@ -180,7 +195,7 @@ def test_span_relaxations_hedge_and_overlap() -> None:
     assert conf.score_case(case, [hedged]).strict
     out = conf.score_case(case, [unhedged])
     assert (out.lenient, out.overlap) == (False, True)
-    assert out.causes[0][0] == "span differs (quantity)"
+    assert out.causes[0][0] == "span differs: quantity"
 
 
 def test_age_words_and_hedge_may_both_lie_outside_our_span() -> None:
@@ -320,6 +335,13 @@ def test_a_range_read_as_two_dates_is_found_but_valued_wrong() -> None:
     temp.score_doc(doc, ms, {"date": "DATE"}, {"DATE"}, tally, causes, corp.Counter())
     (row,) = [r for r in temp.table(tally, ("DATE",)) if r["type"] == "ALL"]
     assert (row["span_p"], row["span_r"], row["value_f1"], row["strict_f1"]) == (1, 1, 0, 0)
+    g2 = [gold(text, "March 3", "DATE", "2021-03-03"), gold(text, "March 9", "DATE", "2021-03-09")]
+    one = [mk(text, "March 3 to March 9", "date", timex="2021-03-03")]  # one for two gold
+    tally = temp.Tally()
+    temp.score_doc(temp.Doc("r", text, None, g2), one, {"date": "DATE"}, {"DATE"}, tally, causes,
+                   corp.Counter())
+    (row,) = [r for r in temp.table(tally, ("DATE",)) if r["type"] == "ALL"]
+    assert (row["span_p"], row["span_r"], row["value_p"], row["value_r"]) == (1, 1, 1, 0.5)
     whole = mk(text, "from March 3 to March 9, 2021", "date", date_start=D(2021, 3, 3),
                date_end=D(2021, 3, 9))
     tally = temp.Tally()
@@ -370,5 +392,5 @@ def test_score_doc_counts_per_type() -> None:
     assert rows["DURATION"]["span_f1"] == pytest.approx(1.0)
     assert rows["DURATION"]["value_f1"] == 0.0
     assert rows["ALL"]["value_r"] == pytest.approx(1 / 3)
-    assert set(causes.counts) == {"missed DATE", "spurious date",
-                                  "value differs (DURATION, ours duration)"}
+    assert set(causes.counts) == {"missed: DATE", "spurious: date",
+                                  "value differs: DURATION, ours duration"}
