@@ -43,7 +43,12 @@ _DEFINE = r"""
     | (?<![\w.]) \.\d{1,12}                               # ".5"
   )
   (?P<vulgar> \L<nc_vulgar> )                             # "½", "¾"
-  (?P<numeral> (?&digits) (?: \u2009? (?&vulgar) )? | (?<!\w) (?&vulgar) )      # "2½", "½"
+  # "3/4", "2 1/4": only small denominators, so that "9/11" and "10/12" stay dates
+  (?P<slash> (?<![\w./]) \d{1,2} / (?: 2|3|4|5|8|16|32|64 ) (?![\w/]) )
+  (?P<numeral>
+      (?&slash)
+    | (?&digits) (?: \u2009? (?&vulgar) | \ {1,2} (?&slash) )?
+    | (?<!\w) (?&vulgar) )                     # "2½", "½"
   (?P<scale_word> (?i: \L<nc_scales> ) \b )               # "hundred", "million", "dozen"
   (?P<big_scale> (?i: \L<nc_big_scales> ) \b )            # "thousand", "million", ...
   (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
@@ -63,6 +68,8 @@ _DEFINE = r"""
       (?<!\w) (?i: (?: \L<nc_ones> | an? ) - \L<nc_fractions> ) \b
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= (?i:\ of\ ) )
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= \ (?&big_scale) )   # "a quarter million"
+    | (?<!\w) (?i: \L<nc_ones> \ {1,3} \L<nc_plural_fractions> ) \b              # "two thirds", "five eighths"
+    | (?<!\w) (?i: one \ {1,3} \L<nc_fractions> ) \b (?! [\ -] (?i: time | place | round ) )  # "one eighth"
     | (?<!\w) (?i: half | quarter ) (?= (?i: \ of )? (?i:\ an?\ ) (?&scale_word) )   # "half a million"
   )
   (?P<number>
@@ -124,6 +131,8 @@ def named_lists() -> dict[str, list[str]]:
         "nc_ones": v["ones"],
         "nc_tens": v["tens"],
         "nc_fractions": list(v["fractions"]),
+        "nc_plural_fractions": [f for f in v["fractions"] if f.endswith("s")
+                                and f not in ("quarters", "seconds", "halves")],
         "nc_ordinals": list(v["ordinals"]),
         "nc_hedges": list(v["hedge"]),
         "nc_hedges_after": list(v["hedge_after"]),
@@ -196,7 +205,7 @@ def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]
 
 # Tokens of a matched number: a numeral, a vulgar fraction, or a word. Hyphens and commas between
 # words are separators; commas inside numerals are thousands separators.
-_TOKEN = regex.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?")
+_TOKEN = regex.compile(r"\d{1,2}/\d{1,2}(?!\d)|\d[\d,]*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -211,7 +220,12 @@ def parse_number(s: str) -> float | None:
     skip_article = False  # "half a million": the article after a fraction is not "one"
     for tok in _TOKEN.findall(s):
         low = tok.lower()
-        if tok[0].isdigit() or tok[0] == ".":
+        if "/" in tok:
+            a, b = tok.split("/")
+            num = int(a) / int(b)
+            cur += num
+            seg += num
+        elif tok[0].isdigit() or tok[0] == ".":
             num = float(tok.replace(",", ""))
             cur += num
             seg += num

@@ -81,8 +81,9 @@ def _lookup(phrase: str, sep: str, start: int) -> Suffix | None:
     if low in _PERCENT and sep:
         return Suffix("percent", _PERCENT[low], None, 1.0, end, low)
     if sep == " " or sep == "\u00a0":
-        if phrase in ct.codes:
-            return Suffix("money", ct.codes[phrase], None, 1.0, end, phrase)
+        code = phrase if phrase in ct.codes else phrase.upper() if len(phrase) == 3 else ""
+        if code in ct.codes:  # "20 USD", and "20 usd" after a number
+            return Suffix("money", ct.codes[code], None, 1.0, end, phrase)
         if low in ct.words:
             return Suffix("money", ct.words[low], ct.notes.get(low), 1.0, end, low)
         if low in ct.minor:
