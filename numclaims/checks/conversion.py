@@ -51,34 +51,49 @@ def _twin(text: str, a: Mention, b: Mention) -> tuple[bool, bool] | None:
     return True, bool(gap["hedge"])
 
 
+def _approximate(fig: tuple[float, str]) -> bool:
+    """A small whole figure with one significant figure ("3", "10", "five"): approximate."""
+    value, written = fig
+    if abs(value) >= float(num.tol()["conversion"]["small_loose"]) or "." in written:
+        return False
+    return float(value).is_integer() and len(str(int(abs(value))).strip("0")) == 1
+
+
 def _band(src: tuple[float, str], dst: tuple[float, str], su: str, du: str,
-          loose: bool) -> tuple[float, float, float, float] | None:
-    """(exact conversion, lowest and highest agreeing twin, step) for the twin ``dst`` of ``src``:
-    the conversion rounded down or up to the twin's written step, held to two significant figures
-    (one, to the nearest, for a hedged or single-digit figure)."""
+          loose: bool) -> tuple[float, float, float, float, bool] | None:
+    """(exact conversion, lowest and highest agreeing twin, step, loose) for the twin ``dst`` of
+    ``src``: the conversion rounded down or up to the twin's written step, held to two significant
+    figures; for a hedged or small one-figure pair ("10 kg (25 lb)"), the nearest rounding to one
+    figure."""
     c = num.convert(src[0], su, du)
     if c is None:
         return None
     p = num.tol()["precision"]
-    loose = loose or num.single_digit(*src)
+    loose = loose or num.single_digit(*src) or _approximate(src) or _approximate(dst)
     figs = int(p["loose_sig_figs"] if loose else p["min_sig_figs"])
     sig = num.sig_step(c, figs)
     written = roundness(dst[0], dst[1])
     step = min(written, sig) if sig else written
     if loose:  # one significant figure: the nearest rounding only ("3 miles (5 km)")
-        return c, c - step / 2, c + step / 2, step
-    return c, num.floor_to(c, step), num.ceil_to(c, step), step
+        return c, c - step / 2, c + step / 2, step, True
+    return c, num.floor_to(c, step), num.ceil_to(c, step), step, False
 
 
 def _agrees(src: tuple[float, str], dst: tuple[float, str], su: str, du: str, loose: bool) -> bool:
-    got = _band(src, dst, su, du, loose)
-    if got is None:
-        return True
-    c, lo, hi, step = got
-    p = num.tol()["precision"]
-    coarse = step >= num.sig_step(c, int(p["min_sig_figs"])) * (1 - 1e-9)
-    slack = float(p["factor_slack"]) * abs(c) if coarse else 0.0
-    return lo - slack - 1e-9 <= dst[0] <= hi + slack + 1e-9
+    """Whether ``dst`` is a rounding of ``src`` converted, under any reading of either unit."""
+    alt = num.tol()["conversion"]["alternatives"]
+    for a in (su, *alt.get(su, ())):
+        for b in (du, *alt.get(du, ())):
+            got = _band(src, dst, a, b, loose)
+            if got is None:
+                continue
+            c, lo, hi, step, _ = got
+            p = num.tol()["precision"]
+            coarse = step >= num.sig_step(c, int(p["min_sig_figs"])) * (1 - 1e-9)
+            slack = float(p["factor_slack"]) * abs(c) if coarse else 0.0
+            if lo - slack - 1e-9 <= dst[0] <= hi + slack + 1e-9:
+                return True
+    return False
 
 
 @register("N001", "conversion-mismatch", "error")
@@ -119,10 +134,10 @@ def _flag(text: str, a: Mention, b: Mention, pair: tuple[tuple[float, str], tupl
     (x, y) = pair
     got = _band(x, y, a.unit or "", b.unit or "", loose)
     assert got is not None
-    c, lo, hi, step = got
+    c, lo, hi, step, loose = got
     unit = num.unit_words(b)
     shown = num.fmt(c, y[1], step=num.sig_step(c, 3) or 1.0)
-    if loose or num.single_digit(*x):  # the nearest rounding at one significant figure
+    if loose:  # the nearest rounding at one significant figure
         lo = hi = round(c / step) * step
     agree = num.fmt(lo, y[1], step)
     if lo != hi:

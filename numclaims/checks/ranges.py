@@ -126,11 +126,11 @@ def range_order(ctx: Context) -> Iterator[Flag]:
     Not flagged: The launch was moved from 2025 to 2024 after the tests went well.
     Not flagged: The difference between 2024 and 2022 is striking.
 
-    Limitations: "from X to Y" is judged only for years (unless a change word such as "moved" or "postponed" comes before) or after a range word ("ranging", "aged"); "between X and Y" is skipped after comparison words ("difference", "gap") and, for whole numbers up to 24, unless a count noun follows (clock times). Dash ranges ("2014–15") are not checked.
+    Limitations: "from X to Y" is judged only for years (unless a change word such as "moved" or "postponed" comes before) or after a range word ("ranging", "aged"); "between X and Y" is skipped after comparison words ("difference", "gap") and, for whole numbers up to 24, unless a count noun follows (clock times). Dash ranges ("2014–15") are not checked, nor negative ranges, which are often written by magnitude ("from -18 °C to -34 °C").
     """
     text = ctx.text
     for r in _ranges(ctx):
-        if r.x <= r.y or _excused(ctx, r):
+        if r.x <= r.y or r.x < 0 or _excused(ctx, r):  # "from -18 °C to -34 °C": by magnitude
             continue
         (xs, xe), (ys, ye) = r.xspan, r.yspan
         fixed = (text[r.start:xs] + text[ys:ye] + text[xe:ys] + text[xs:xe] + text[ye:r.end])
