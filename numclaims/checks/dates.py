@@ -226,7 +226,9 @@ def invalid_date(ctx: Context) -> Iterator[Flag]:
     Limitations: only dates with a month name are checked; numeric dates such as 31/06/2023 are not.
     """
     for m in ctx.mentions:
-        bad = _impossible(m) if m.kind == "date" else None
+        # a real day the resolver placed cannot be impossible; the words are parsed only otherwise
+        real = m.date_start is not None and m.date_start == m.date_end and has_year(m)
+        bad = _impossible(m) if m.kind == "date" and not real else None
         if bad is None:
             continue
         name, day, year, last = bad

@@ -133,8 +133,12 @@ def _patterns() -> dict[str, Any]:
             r"have|had|is|was|were|will|and|as|after|since|when|to|for|" + cue_any + r")\b)")
     word = r"[\w'’.-]{1,30}"
     return {
+        # searched backwards from a mention ((?r)): the nearest cue verb before it
         "cue": regex.compile(
-            r"(?i)(?<![\w-])(?:" + "|".join(f"(?P<{c}>{_alt(ws)})" for c, ws in verbs.items())
+            r"(?ri)(?<![\w-])(?:" + "|".join(f"(?P<{c}>{_alt(ws)})" for c, ws in verbs.items())
+            + r")(?![\w-])"),
+        "cue_at": regex.compile(
+            r"(?i)\s+(?:" + "|".join(f"(?P<{c}>{_alt(ws)})" for c, ws in verbs.items())
             + r")(?![\w-])"),
         # what may stand between a noun phrase and its verb: ", which has", " that was first "
         # (an age apposition may sit in between: "Maria Lopez, 52, who was born")
@@ -213,7 +217,9 @@ def key_of(phrase: str) -> str:
 class _Sheet:
     """A fact sheet's names as one compiled alternation, and the entries they name."""
 
-    pattern: Any
+    pattern: Any  # a name starting where matched
+    tail: Any  # a name ending at the end of the searched window
+    longest: int
     by_name: dict[str, tuple[str, Event | Person]]
 
 
@@ -234,10 +240,12 @@ def _sheet(facts: FactSheet) -> _Sheet:
                 by_name.setdefault(n.translate(_APOS).lower(), (f"{kind}:{e.id}", e))
                 by_name.setdefault(key_of(n), (f"{kind}:{e.id}", e))
     body = _alt(names).replace("'", "['’‘]")
-    pattern = regex.compile(r"(?i)(?<![\w-])(?:" + body + r")(?:['’]s)?(?![\w-])") if names else None
+    name_re = r"(?i)(?<![\w-])(?:" + body + r")(?:['’]s)?(?![\w-])"
+    pattern = regex.compile(name_re) if names else None
+    tail = regex.compile(name_re + r"\Z") if names else None
     if len(_SHEETS) > 32:
         _SHEETS.clear()
-    sheet = _Sheet(pattern, by_name)
+    sheet = _Sheet(pattern, tail, max((len(n) for n in names), default=0) + 2, by_name)
     _SHEETS[id(facts)] = (facts, sheet)
     return sheet
 
@@ -254,14 +262,21 @@ class _Linker:
         self.text = text
         self.p = _patterns()
         self.sentences = [0, *(m.end() for m in self.p["sentence"].finditer(text))]
-        self.cues = [(m.start(), m.end(), m.lastgroup or "") for m in self.p["cue"].finditer(text)]
-        self.cue_ends = [c[1] for c in self.cues]
         self.sheet = _sheet(facts) if facts is not None else None
-        self.alias_end: dict[int, tuple[int, int]] = {}
-        self.alias_start: dict[int, tuple[int, int]] = {}
-        if self.sheet is not None and self.sheet.pattern is not None:
-            for a in self.sheet.pattern.finditer(text):
-                self.alias_end[a.end()] = self.alias_start[a.start()] = (a.start(), a.end())
+    def alias_ending(self, end: int) -> tuple[int, int] | None:
+        """A fact-sheet name that ends at ``end`` (the longest)."""
+        sh = self.sheet
+        if sh is None or sh.tail is None:
+            return None
+        a = sh.tail.search(self.text, max(0, end - sh.longest), end)
+        return (a.start(), a.end()) if a else None
+
+    def alias_starting(self, pos: int) -> tuple[int, int] | None:
+        sh = self.sheet
+        if sh is None or sh.pattern is None:
+            return None
+        a = sh.pattern.match(self.text, pos, min(len(self.text), pos + sh.longest))
+        return (a.start(), a.end()) if a else None
 
     def sent_start(self, pos: int) -> int:
         return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
@@ -273,7 +288,7 @@ class _Linker:
         text = self.text[start:end]
         key = key_of(text)
         if self.sheet is not None:
-            exact = (start, end) in (self.alias_end.get(end), self.alias_start.get(start))
+            exact = (start, end) in (self.alias_ending(end), self.alias_starting(start))
             hit = self.sheet.by_name.get(text.translate(_APOS).lower()) if exact else None
             if hit is None and exact:
                 hit = self.sheet.by_name.get(key)
@@ -293,7 +308,7 @@ class _Linker:
         if g is None:
             return None, pos
         end = g.start()
-        alias = self.alias_end.get(end)
+        alias = self.alias_ending(end)
         if alias is not None:
             return self.ref(*alias), end
         if self.text[g.start():g.end()].strip(" ,").lower().startswith("and"):
@@ -307,7 +322,7 @@ class _Linker:
     def np_after(self, pos: int, head_only: bool = False) -> EventRef | None:
         """The noun phrase that starts at ``pos``; ``head_only``: its first word, or a run of
         capitalized words (after "-year-old" the phrase is a noun and then anything)."""
-        alias = self.alias_start.get(pos)
+        alias = self.alias_starting(pos)
         if alias is not None:
             return self.ref(*alias)
         pattern = self.p["head_word"] if head_only else self.p["np_head"]
@@ -318,23 +333,19 @@ class _Linker:
         return self.ref(n.start(), n.end(), definite=det not in ("a", "an"))
 
     def cue_at(self, pos: int) -> tuple[int, int, str] | None:
-        """A cue verb starting at ``pos`` (after whitespace)."""
-        i = bisect.bisect_left(self.cue_ends, pos)
-        if i < len(self.cues) and self.text[pos:self.cues[i][0]].isspace():
-            return self.cues[i]
-        return None
+        """A cue verb right after ``pos`` (after whitespace)."""
+        c = self.p["cue_at"].match(self.text, pos, min(len(self.text), pos + 40))
+        return (c.start(c.lastgroup), c.end(), c.lastgroup or "") if c else None
 
     # ---- links of one mention
 
     def pre_cue(self, m: Mention, last: Link | None) -> Link | None:
         """'<event> [which has] <verb> [in] <mention>': "the war which started nearly two years
         ago", "the treaty, signed on June 19", "Kim Jong Un, born in 1984", "has raged for"."""
-        i = bisect.bisect_right(self.cue_ends, m.start) - 1
-        if i < 0:
+        c = self.p["cue"].search(self.text, max(self.sent_start(m.start), m.start - 60), m.start)
+        if c is None:
             return None
-        c_start, c_end, cls = self.cues[i]
-        if c_start < self.sent_start(m.start):
-            return None
+        c_start, c_end, cls = c.start(), c.end(), c.lastgroup or ""
         gap = self.p["for_gap"] if cls == "last" else self.p["prep_gap"]
         if m.start - c_end > 30 or not gap.fullmatch(self.text, c_end, m.start):
             return None
@@ -399,11 +410,14 @@ class _Linker:
             return None
         if m.kind not in ("number", "duration", "quantity") or m.hedge is not None:
             return None
+        if "," not in self.text[max(0, m.start - 3):m.start] and "(" not in self.text[
+                max(0, m.start - 3):m.start]:
+            return None  # cheap test first: an age follows a comma or a parenthesis
         pre = self.p["age_pre"].search(self.text, max(0, m.start - 12), m.start)
         if pre is None or not self.p["age_post"].match(self.text, m.end):
             return None
         end = pre.start()
-        alias = self.alias_end.get(end)
+        alias = self.alias_ending(end)
         if alias is not None:
             ref = self.ref(*alias)
             return Link(m, ref, "age", ",") if ref.person is not None else None
