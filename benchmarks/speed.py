@@ -27,6 +27,7 @@ import datetime as dt
 import functools
 import gc
 import json
+import os
 import pstats
 import sys
 import time
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                          "superlinear": big_rate < 0.5 * small_rate}
     results["peak_memory_bytes"] = peak_memory(lambda: fns["check"](big, SEED_DATE))
     results["python"] = sys.version.split()[0]
+    results["load_average"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    results["cpus"] = os.cpu_count()
 
     if args.json:
         print(json.dumps(results, indent=1))
@@ -155,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  growth: check at {g['small_chars']:,} chars {g['small_chars_per_s']:,.0f} chars/s,"
               f" at {len(big):,} chars {g['large_chars_per_s']:,.0f} chars/s"
               + ("  SUPERLINEAR (cost grows faster than the text)" if g["superlinear"] else ""))
+        load, cpus = results["load_average"], results["cpus"]
+        if load is not None and cpus and load > cpus - 0.5:
+            print(f"  WARNING: load average {load:.1f} on {cpus} CPUs: other processes compete, "
+                  "the timings above are pessimistic")
         print(f"  peak memory of check on the large input (tracemalloc): "
               f"{results['peak_memory_bytes'] / 1e6:.1f} MB")
     if args.profile:
