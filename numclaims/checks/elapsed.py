@@ -123,10 +123,9 @@ def event_days(ctx: Context, lk: Links, link: Link, point: str
         return span, [Evidence(role="fact", text=said, source=src)], fmt_days(span)
     for other in lk.about(link.ref.key, [point]):
         m = other.mention
-        if m.kind == "date" and has_year(m) and days_of(m):
-            span = days_of(m)
-            assert span is not None
-            return span, [claim(ctx, m)], f"{fmt_days(span)} ('{m.text}')"
+        days = days_of(m) if m.kind == "date" and has_year(m) else None
+        if days is not None:
+            return days, [claim(ctx, m)], f"{fmt_days(days)} ('{m.text}')"
     return None
 
 
@@ -216,8 +215,9 @@ def _judge_pair(ctx: Context, first: Mention, second: Mention, duration: Mention
     """A duration said to separate two dates: ``second`` lies ``duration`` before (or after)
     ``first``. ``first`` may be the document date (``(P, P)``) for "since" pairs."""
     u = unit_of(duration)
-    base = (ctx.published, ctx.published) if first is duration else days_of(first)
-    if u is None or base is None or base[0] is None or not readings(second):
+    pub = ctx.published
+    base = (pub, pub) if first is duration and pub is not None else days_of(first)
+    if u is None or base is None or not readings(second):
         return None
     unit, scale = u
     lo, hi = band(duration, unit)

@@ -66,10 +66,10 @@ def relative_date_mismatch(ctx: Context) -> Iterator[Flag]:
             continue
         for role in _UNIQUE_ROLES:
             said = [k.mention for k in group if k.role == role]
-            exp = next((m for m in said if _explicit(m) and has_year(m)), None)
-            if exp is None:
+            explicit = next((m for m in said if _explicit(m) and has_year(m)), None)
+            if explicit is None:
                 continue
             for rel in (m for m in said if _relative(m)):
-                flag = _mismatch(ctx, rel, exp, f"the {role} of {group[0].ref.text}")
+                flag = _mismatch(ctx, rel, explicit, f"the {role} of {group[0].ref.text}")
                 if flag is not None:
                     yield flag
