@@ -78,7 +78,9 @@ def leftmost(text: str, hs: int, floor: int, words: frozenset[str]) -> int:
         if j == pos or j <= floor:
             break
         k = j
-        while k > floor and (text[k - 1].isalnum() or text[k - 1] in _WORD_CHARS):
+        while k > floor and (text[k - 1].isalnum() or text[k - 1] in _WORD_CHARS or (
+                text[k - 1] in ".," and k - 1 > floor and text[k - 2].isdigit()
+                and text[k].isdigit())):  # "2.5", "1,500"
             k -= 1
         word = text[k:j]
         if not word or (k > 0 and text[k - 1] in "'’") or not (
