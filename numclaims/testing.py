@@ -118,6 +118,13 @@ class CaseItem(pytest.Item):
     def runtest(self) -> None:
         case = self.case
         assert case.text is not None and case.expect is not None
+        from .checks.registry import all_checks
+
+        names = {n for c in all_checks() for n in (c.slug, c.code)}
+        unknown = [str(e) for e in case.expect if e.rule not in names]
+        if unknown:  # a misspelt slug would otherwise read as a plain miss
+            raise CaseMismatch(f"case {case.title!r} ({self.path.name}:{case.line}): the expect "
+                               f"block names no registered rule: {'; '.join(unknown)}")
         report = engine.check(case.text, published=case.options.get("published"),
                               facts=self._facts())
         outcome = compare(case.expect, report)

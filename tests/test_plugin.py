@@ -264,3 +264,12 @@ def test_bad_fact_sheet_is_a_readable_failure(pytester: pytest.Pytester) -> None
     result = pytester.runpytest(*PLUGIN)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*case 'f'*[[]event[]]*'colour': unknown field*"])
+
+
+def test_expect_line_naming_no_rule(pytester: pytest.Pytester, fake_rule: None) -> None:
+    _cases(pytester, '## typo\n\n```text\nOn Blursday.\n```\n\n```expect\n'
+                     'fake-dya "Blursday"\n```\n')
+    result = pytester.runpytest(*PLUGIN)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([("*case 'typo' (fake-day.md:1): the expect block names no "
+                                 'registered rule: fake-dya "Blursday"*')])
