@@ -10,6 +10,7 @@ returns the Mentions it stands for (none when the context shows a false friend: 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeAlias
 
 import regex
 
@@ -30,7 +31,7 @@ from .time_context import (
     timex_written,
 )
 
-Match = regex.Match[str]
+Match: TypeAlias = "regex.Match[str]"
 
 
 def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day: int,

@@ -12,6 +12,7 @@ All date arithmetic is calendar arithmetic (``calendar.shift``).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, TypeAlias
 
 import regex
 
@@ -20,7 +21,7 @@ from ..models import Mention
 from . import grammar
 from .time_context import NO_DOC_DATE, Ctx, fmt_num, make, same_sentence
 
-Match = regex.Match[str]
+Match: TypeAlias = "regex.Match[str]"
 
 UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
               "S": "second"}
@@ -73,7 +74,7 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     low, high = grammar.interval(written, hedge, num)
     value = written * mult
     low, high = _scaled(low, mult), _scaled(high, mult)
-    fields = {"timex": timex_of(value, letter), "mod": mod, "value": value, "low": low,
+    fields: dict[str, Any] = {"timex": timex_of(value, letter), "mod": mod, "value": value, "low": low,
               "high": high, "unit": unit, "hedge": hedge}
     if m["dthe"]:
         return [_stretch(ctx, m, fields, rule)]
@@ -106,7 +107,9 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         first, last = _move(base[0], -1, high, letter), _move(base[1], -1, lo, letter)
     else:
         first, last = _move(base[0], 1, lo, letter), _move(base[1], 1, high, letter)
-    note = None if hedge else f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
+    note = None
+    if hedge is None and low is not None and high is not None:
+        note = f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
     if first is None or last is None:
         note = ((note + "; ") if note else "") + "open-ended on one side"
     return [make(ctx, "duration", s, e, rule, anchor=anchor, date_start=first, date_end=last,  # type: ignore[arg-type]
@@ -125,7 +128,7 @@ def _move(d: dt.date, sign: int, amount: float | None, letter: str) -> dt.date |
         return None
 
 
-def _stretch(ctx: Ctx, m: Match, fields: dict[str, object], rule: str) -> Mention:
+def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str) -> Mention:
     """ "the past two years", "the next four years": from or to the document date."""
     word = m["drel"].lower()
     rule = f"the {word} " + rule

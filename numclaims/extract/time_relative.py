@@ -10,6 +10,7 @@ Seasons follow news usage: "last summer" in November is the summer just past.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeAlias
 
 import regex
 from dateutil.relativedelta import relativedelta
@@ -28,7 +29,7 @@ from ..models import Mention
 from .time_context import NO_DOC_DATE, PARTS, Ctx, day_fields, make, same_sentence
 from .time_lexicon import ORDINALS
 
-Match = regex.Match[str]
+Match: TypeAlias = "regex.Match[str]"
 _NARRATIVE = ("previous", "preceding", "following")
 _UNIT_LETTER = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
                 "quarter": "Q", "weekend": "WE"}
