@@ -186,6 +186,21 @@ def test_extra_mentions_fail_strict_only_when_of_the_models_kinds() -> None:
     assert conf.score_case(_case(_expects(), ("money",)), ms).strict
 
 
+def test_numbers_inside_a_larger_reading_of_the_same_figure_count_as_found() -> None:
+    text = "Save $400 in 3 years, by 5/17/2027."
+    expects = [ex(text, "400", "number", value=400.0), ex(text, "3", "number", value=3.0),
+               ex(text, "5", "number", value=5.0), ex(text, "17", "number", value=17.0)]
+    ms = [mk(text, "$400", "money", value=400.0, unit="USD"),
+          mk(text, "3 years", "duration", timex="P3Y"), mk(text, "5/17/2027", "date")]
+    case = conf.Case(set="t", group="g", id="t#2", text=text, expects=expects, extra_kinds=())
+    out = conf.score_case(case, ms)
+    assert (out.strict, out.found, out.absorbed) == (True, 4, 4)
+    wrong = [mk(text, "$400", "money", value=40.0, unit="USD"),
+             mk(text, "3 years", "duration", timex="P4Y"), mk(text, "5/17/2027", "date")]
+    out = conf.score_case(case, wrong)
+    assert (out.lenient, out.found, out.absorbed) == (False, 2, 2)
+
+
 def test_span_relaxations_hedge_and_overlap() -> None:
     text = "It is about 12 miles away"
     e = ex(text, "12 miles", "quantity", value=12.0, units=("mile",))
