@@ -214,12 +214,12 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
                    f"{doc.id}: «{g.text}» want {g.value} got «{m.text}» {ours}")
     for si, m in enumerate(sys_):
         st = kinds[m.kind]
-        ov = [g for g in doc.gold if overlap(g.start, g.end, m.start, m.end)]
-        if not ov:
+        hit = [g for g in doc.gold if overlap(g.start, g.end, m.start, m.end)]
+        if not hit:
             causes.add(f"spurious: {m.kind}", f"{doc.id}: «{m.text}» {m.timex}")
             continue
         tally.add("tp_sys", st)
-        if trimmed[si] in {trim_span(doc.text, g.start, g.end) for g in ov}:
+        if trimmed[si] in {trim_span(doc.text, g.start, g.end) for g in hit}:
             tally.add("strict_sys", st)
         if any(r[1] == si for r in right):
             tally.add("val_sys", st)
