@@ -128,8 +128,9 @@ def _stated(ctx: Context, ms: list[Mention], i: int, j: int, old: Mention,
         s = ms[j + 1]
         g = p["after_gap"].fullmatch(text, second.end, s.start)
         noun = p["noun_after"].match(text, s.end) if g else None
-        if g and (g["verb"] or noun):  # "from X to Y, a 20% rise", "..., up 20%"
-            return _stated_figure(ctx, s, old, new, _sign(g["verb"] or noun["noun"]), s.end)
+        word = (g["verb"] or (noun["noun"] if noun else None)) if g else None
+        if word:  # "from X to Y, a 20% rise", "..., up 20%"
+            return _stated_figure(ctx, s, old, new, _sign(word), s.end)
     r = p["ratio_end"].search(text, max(0, first.start - _WINDOW), first.start)
     if r is None:
         return None

@@ -142,14 +142,15 @@ def sum_mismatch(ctx: Context) -> Iterator[Flag]:
         i, j = index[run[0].start], index[run[-1].start]
         total = _total(ctx, ms, run, figs[j + 1] if j + 1 < len(figs) else None,
                        figs[i - 1] if i > 0 else None)
-        bands = [num.band(m) for m in (*run, total)] if total is not None else [None]
-        if total is None or any(b is None for b in bands):
+        if total is None:
             continue
-        lo = sum(b[0] for b in bands[:-1])  # type: ignore[index]
-        hi = sum(b[1] for b in bands[:-1])  # type: ignore[index]
-        if num.overlap((lo, hi), bands[-1]):  # type: ignore[arg-type]
+        parts = [b for b in (num.band(m) for m in run) if b is not None]
+        whole = num.band(total)
+        if whole is None or len(parts) != len(run):
             continue
-        exact = sum(float(m.value) for m in run)  # type: ignore[arg-type]
+        if num.overlap((sum(b[0] for b in parts), sum(b[1] for b in parts)), whole):
+            continue
+        exact = sum(float(m.value or 0) for m in run)
         written = num.ends(total)[0][1]
         fixed = total.text.replace(written, num.fmt(exact, written), 1)
         yield Flag(total.start, total.end,

@@ -188,6 +188,9 @@ def _measure(text: str, m: Mention, sentence: int) -> Measure:
         low = tok.lower()
         if not tok[0].isalpha() or low in w["stop"] or (quals and low.endswith("ed")):
             break
+        if quals and quals[-1][0].isupper() and tok[0].islower() and not (
+                low in w["plural"] or _plural_form(low)):
+            break  # "810 Naval Infantry Brigade fought": the name ended
         j += 1
         if low in w["plural"] or _plural_form(low):
             head = tok
@@ -246,12 +249,12 @@ def _identifier(text: str, m: Mention, head: str | None) -> bool:
     s = m.start
     if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
         return True  # M-109, F-16, COVID-19
+    plural = head is not None and (_plural_form(head.lower()) or head.lower() in _words()["plural"])
     prev = _TOK.findall(text, max(0, s - 30), s)
     if prev and prev[-1][0].isupper() and prev[-1][0].isalpha() and text[s - 1:s] == " ":
         low = prev[-1].lower()
-        if low not in _words()["not_name"] and not low.endswith(("'s", "’s")):
-            return True  # Route 66, Flight 17, Boeing 747
-    plural = head is not None and (_plural_form(head.lower()) or head.lower() in _words()["plural"])
+        if low not in _words()["not_name"] and not low.endswith(("'s", "’s")) and not plural:
+            return True  # Route 66, Flight 17 (but "Later 3,000 troops" is a count)
     if head is not None and head[0].isupper() and not plural:
         return True  # 810 Naval Infantry Brigade
     return bool(_YEAR.fullmatch(m.text)) and not plural  # "the 2024 election", "in 2023"
