@@ -15,9 +15,8 @@ At each place where a figure may start, the pattern tries, in order of preferenc
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
-
-import regex
 
 from .. import units
 from ..config import load_data
@@ -81,43 +80,87 @@ def hedge_after_pattern() -> Any:
 
 
 @functools.cache
-def triggers() -> tuple[Any, Any]:
+def triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two cheap patterns that find every place a figure can be: a digit, a currency sign or a
-    vulgar fraction (~45 M chars/s), and a number word (~14 M chars/s). The full pattern is then
-    tried only around these places: tried at every position it would scan at ~0.5 M chars/s."""
+    vulgar fraction, and a number word. The full pattern is then tried only around these places
+    (tried at every position it would scan at ~0.5 M chars/s).
+
+    Both are stdlib ``re`` patterns: for a character class and for a trie of literals the stdlib
+    engine is several times faster than ``regex`` (measured on news text: digits ~120 M chars/s
+    against ~45 M; the word trie ~47 M chars/s on lower-cased text against ~11 M for a
+    case-insensitive alternation). The word pattern is lower-case only: ``scan`` runs it on the
+    lower-cased text."""
     ct = units.currency_table()
     named = grammar.named_lists()
     chars = {s[0] for s in ct.symbols if not s[0].isalnum()} | set("".join(named["nc_vulgar"]))
-    char_class = "[" + regex.escape("".join(sorted(chars)), special_only=False) + r"\d][\d,.]*"
-    words = [*named["nc_ones"], *named["nc_tens"], *named["nc_ordinals"], *named["nc_scales"],
-             *named["nc_fractions"]]
-    word_alt = grammar.alternation(words)
-    return regex.compile(char_class), regex.compile(r"\b(?i:" + word_alt + r")\b")
+    char_class = "[" + re.escape("".join(sorted(chars))) + r"\d][\d,.]*"
+    words = {w.lower() for key in ("nc_ones", "nc_tens", "nc_ordinals", "nc_scales",
+                                   "nc_fractions") for w in named[key]}
+    return re.compile(char_class), re.compile(r"\b" + _trie(words) + r"\b")
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes ("t(?:en|h(?:ree|...)))")
+    so the engine tests each character once instead of once per word."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root)
 
 
 @functools.cache
-def prefix_words() -> frozenset[str]:
-    """Lower-case words that may stand before a figure's first trigger, within the figure:
-    hedge words, "between", "from", "of", "a", currency codes and signs written as words."""
+def prefix_phrases() -> tuple[frozenset[str], int]:
+    """Lower-case phrases that may stand before a figure's first trigger, within the figure:
+    hedge phrases, "between", "from", "a", currency codes and signs written as words; and the
+    length of the longest."""
     v = grammar.named_lists()
     ct = units.currency_table()
-    words = {"between", "from", "of", "a", "an"}
-    for phrase in v["nc_hedges"]:
-        words.update(phrase.split())
+    words = {"between", "from", "a", "an", *v["nc_hedges"]}
     words.update(c.lower() for c in ct.codes)
-    words.update(s.lower() for s in ct.symbols)
-    return frozenset(words)
+    words.update(s.lower() for s in ct.symbols if s[0].isalpha())
+    return frozenset(words), max(len(w) for w in words)
 
 
 @functools.cache
-def cue_pattern() -> Any:
-    """An identifier cue right before a figure: "Route ", "Flight ", "#"; matched on a short slice
-    of text ending where the figure starts."""
-    ident = load_data("numbers")["identifiers"]
-    return grammar.compile(
-        r"(?<!\w) (?i: \L<cues> ) [\ \u00a0]? \Z",
-        cues=ident["cues"],
-    )
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    cues = [c.lower() for c in load_data("numbers")["identifiers"]["cues"]]
+    return frozenset(c for c in cues if " " not in c), frozenset(c for c in cues if " " in c)
+
+
+def cued(text: str, start: int) -> bool:
+    """True when an identifier cue ends right before ``start`` (one space or none between):
+    "Route 66", "Flight 17", "World War 2", "#5". Plain string work on a short slice: no regex."""
+    s = text[max(0, start - 20):start]
+    if s[-1:] in (" ", "\u00a0"):
+        s = s[:-1]
+    if not s or s[-1].isspace():
+        return False
+    single, double = _cues()
+    toks = s.lower().split()
+    if not toks:
+        return False
+    last = toks[-1]
+    if last in single or last.lstrip(_OPENER_CHARS) in single:
+        return True
+    if last.endswith("#"):
+        return len(last) == 1 or not (last[-2].isalnum() or last[-2] == "_")
+    return len(toks) > 1 and f"{toks[-2]} {last}".lstrip(_OPENER_CHARS) in double
+
+
+_OPENER_CHARS = "(\"'\u201c\u2018["
 
 
 @functools.cache

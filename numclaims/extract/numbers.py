@@ -55,38 +55,56 @@ def scan(text: str) -> list[Mention]:
 def _trigger_positions(text: str) -> list[int]:
     chars, words = num_patterns.triggers()
     found = [m.start() for m in chars.finditer(text)]
-    found.extend(m.start() for m in words.finditer(text))
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer ("İ"): realign
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found.extend(m.start() for m in words.finditer(low))
     found.sort()
     return found
 
 
 _OPENERS = frozenset(" \u00a0\t\n\r(\"'\u201c\u2018[")
+_OPENER_CHARS = "(\"'\u201c\u2018["
 
 
 def _candidate_starts(text: str, p: int, floor: int) -> list[int]:
-    """Where a figure whose first trigger is at ``p`` may start, farthest first: up to six words
-    back while the words can belong to a figure (hedges, "between", currency codes, "a"), then
+    """Where a figure whose first trigger is at ``p`` may start, farthest first: back over whole
+    phrases that may open a figure (hedges, "between", currency codes, "a" before a word), then
     the characters glued before ``p`` ("US$", "-"), then ``p`` itself."""
     starts = [p]
     i = p
     while i > floor and p - i < 6 and not text[i - 1].isspace() and text[i - 1] not in _OPENERS:
         i -= 1
         starts.append(i)  # "US$5", "-5", "M-109" (rejected later as an identifier)
-    words = num_patterns.prefix_words()
-    for _ in range(6):
-        j = i - 1
-        if j <= floor or text[j] not in " \u00a0":
+    word_head = text[p].isalpha()
+    for _ in range(4):
+        j = _phrase_before(text, i, floor, word_head)
+        if j is None:
             break
-        k = text.rfind(" ", max(floor, j - 20), j)
-        w0 = k + 1 if k >= 0 else max(floor, j - 20)
-        while w0 < j and text[w0] in _OPENERS:
-            w0 += 1
-        if w0 >= j or text[w0:j].lower() not in words:
-            break
-        starts.append(w0)
-        i = w0
+        starts.append(j)
+        i = j
     starts.reverse()
     return starts
+
+
+def _phrase_before(text: str, i: int, floor: int, word_head: bool) -> int | None:
+    """The start of the longest opening phrase (``num_patterns.prefix_phrases``) that ends one
+    space before ``i``, else None. "a"/"an" open only a figure in words ("a dozen")."""
+    if i - 1 <= floor or text[i - 1] not in " \u00a0":
+        return None
+    phrases, longest = num_patterns.prefix_phrases()
+    w0 = max(floor, i - 1 - longest)
+    tokens = text[w0:i - 1].split(" ")
+    if w0 > floor and text[w0 - 1] not in _OPENERS:
+        tokens = tokens[1:]  # the first token may be cut
+    end = i - 1
+    for n in range(min(len(tokens), 4), 0, -1):
+        words = tokens[-n:]
+        lead = words[0].lstrip(_OPENER_CHARS)
+        phrase = " ".join([lead, *words[1:]]).lower()
+        if phrase in phrases and (word_head or phrase not in ("a", "an")):
+            return end - len(phrase)
+    return None
 
 
 def _glued_to_identifier(text: str, start: int, end: int) -> bool:
@@ -104,7 +122,7 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
         return True
     if before in "-/.:" and start > 1 and text[start - 2].isdigit():
         return True
-    return num_patterns.cue_pattern().search(text, max(0, start - 16), start) is not None
+    return num_patterns.cued(text, start)
 
 
 def _ordinal(text: str, m: Any) -> list[Mention]:
