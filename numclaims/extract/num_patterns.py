@@ -80,6 +80,13 @@ def hedge_after_pattern() -> Any:
 
 
 @functools.cache
+def hedge_after_heads() -> frozenset[str]:
+    """The first letters (lower case) of the hedges that follow a figure: ``hedge_after_pattern``
+    is tried only when one of them follows the space after the figure."""
+    return frozenset(w[0].lower() for w in grammar.named_lists()["nc_hedges_after"])
+
+
+@functools.cache
 def triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two cheap patterns that find every place a figure can be: a digit, a currency sign or a
     vulgar fraction, and a number word. The full pattern is then tried only around these places

@@ -45,6 +45,15 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return ut.words, ut.symbols, ut.glued
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The first word, lower-cased, of every spelling ``_lookup`` knows."""
+    words, symbols, glued = _tables()
+    ct = units.currency_table()
+    spellings = [*_PERCENT, *words, *symbols, *glued, *ct.codes, *ct.words, *ct.minor]
+    return frozenset(s.lower().split(" ")[0] for s in spellings)
+
+
 def suffix_at(text: str, pos: int) -> Suffix | None:
     """The unit, currency or percent written at ``pos`` (right after a number), else None."""
     if pos >= len(text):
@@ -56,6 +65,12 @@ def suffix_at(text: str, pos: int) -> Suffix | None:
     if m is None:
         return None
     sep = m[1] or ""
+    head = m[2].lower()
+    firsts = _first_words()
+    if head not in firsts:
+        head = head.rstrip(_TRIM)
+        if head not in firsts and head.split("-", 1)[0] not in firsts:
+            return None  # the common case: a plain word, no unit (one set lookup, no phrases)
     tokens = [t for t in m.groups()[1:] if t]
     start = m.start(2)
     for k in range(len(tokens), 0, -1):

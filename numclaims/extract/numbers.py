@@ -179,7 +179,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             return [], end_num  # "about between": too odd to read
     suf = num_suffix.suffix_at(text, end_num)
     end = suf.end if suf is not None else end_num
-    ha = num_patterns.hedge_after_pattern().match(text, end)
+    ha = None
+    if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
+        ha = num_patterns.hedge_after_pattern().match(text, end)
     if ha is not None:
         end = ha.end()
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
