@@ -83,8 +83,8 @@ def _pairs(ctx: Context, ms: list[Mention]) -> Iterator[tuple[Mention, Mention, 
         if i + 1 >= len(ms):
             break
         b = ms[i + 1]
-        if a.kind != b.kind or (a.kind != "number" and (a.unit != b.unit)):
-            continue
+        if a.kind != b.kind or a.unit != b.unit or b.start - a.end > 9:
+            continue  # "X to Y", "X, from Y": a short gap
         lead = max(0, a.start - 6)
         if p["to_gap"].fullmatch(text, a.end, b.start) and p["from_end"].search(text, lead, a.start):
             yield a, b, i, i + 1

@@ -42,6 +42,13 @@ def _name_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
         + r")\s+(?:(?&hedge)\s+)?\Z", regex.IGNORECASE)
 
 
+@functools.cache
+def _nouns(unit: str) -> frozenset[str]:
+    """The count nouns a [[figure]] unit matches: its lemma and its synonyms."""
+    base = lemma(unit)
+    return frozenset({base, *(lemma(w) for w in num.tol()["facts"]["synonyms"].get(base, []))})
+
+
 def _unit_fits(fig: Figure, meas: Measure) -> bool:
     """The counted noun is the sheet's unit (or a synonym), or unnamed ("an army of 1.3 million")."""
     m = meas.mention
@@ -50,11 +57,7 @@ def _unit_fits(fig: Figure, meas: Measure) -> bool:
     if num.convert(1.0, fig.unit, fig.unit) is not None:  # a pint unit: same dimension
         return m.kind == "quantity" and m.unit is not None and \
             num.convert(1.0, m.unit, fig.unit) is not None
-    if m.kind != "number":
-        return False
-    unit = lemma(fig.unit)
-    synonyms = {lemma(w) for w in num.tol()["facts"]["synonyms"].get(unit, [])}
-    return meas.head is None or meas.head == unit or meas.head in synonyms
+    return m.kind == "number" and (meas.head is None or meas.head in _nouns(fig.unit))
 
 
 def _years_by_sentence(ctx: Context) -> dict[int, list[tuple[int, int]]]:
@@ -86,7 +89,8 @@ def fact_mismatch_figures(ctx: Context) -> Iterator[Flag]:
     if ctx.facts is None or not ctx.facts.figure:
         return
     text = ctx.text
-    years = _years_by_sentence(ctx)
+    years: dict[int, list[tuple[int, int]]] | None = None  # built at the first mismatch
+    last_words = {v.split()[-1] for v in num.tol()["facts"]["size_verbs"]}
     for fig in ctx.facts.figure:
         if fig.as_of and ctx.published and ctx.published < fig.as_of:
             continue
@@ -98,6 +102,8 @@ def fact_mismatch_figures(ctx: Context) -> Iterator[Flag]:
             m = meas.mention
             if meas.identifier or not _unit_fits(fig, meas) or m.value is None:
                 continue
+            if not set(text[max(0, m.start - 24):m.start].lower().split()[-3:]) & last_words:
+                continue  # no verb of size right before: decided without the name pattern
             if not pat.search(text, max(0, m.start - _BEFORE), m.start):
                 continue
             said = num.band(m)
@@ -107,9 +113,10 @@ def fact_mismatch_figures(ctx: Context) -> Iterator[Flag]:
                 value = num.convert(m.value, m.unit, fig.unit)
             if said is None or value is None or num.overlap(said, fact_band):  # type: ignore
                 continue
-            if fig.as_of and any(not a <= fig.as_of.year <= b for a, b in years.get(meas.sentence,
-                                                                                      ())):
-                continue
+            if fig.as_of:
+                years = _years_by_sentence(ctx) if years is None else years
+                if any(not a <= fig.as_of.year <= b for a, b in years.get(meas.sentence, ())):
+                    continue
             yield _flag(ctx, fig, m)
 
 

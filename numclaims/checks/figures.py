@@ -57,10 +57,11 @@ def _comparable(ctx: Context, ms: Measures, x: Measure, changing: dict[int, bool
 
 
 def _dates_by_sentence(ctx: Context, ms: Measures) -> dict[int, frozenset[str]]:
+    """The dates (and bare years) of each sentence: figures are compared only under equal dates."""
     out: dict[int, set[str]] = {}
     for m in ctx.mentions:
-        year = m.kind == "number" and len(m.text) == 4 and m.text.isdigit()  # "in 2010"
-        if m.kind in ("date", "duration") or year:
+        if m.kind in ("date", "duration") or (m.kind == "number" and len(m.text) == 4
+                                              and m.text.isdigit()):  # "in 2010"
             out.setdefault(ms.sentence_of(m.start), set()).add(m.timex or m.text.lower())
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -81,18 +82,28 @@ def conflicting_figures(ctx: Context) -> Iterator[Flag]:
     Limitations: only figures whose counted noun and descriptive words (qualifiers, "of …" complement, owner) are the same, in different sentences with the same dates; figures near a contrast cue ("another", "of them", "killed", "expected") or in sentences about change or estimates are left alone, so many real conflicts between differently worded figures pass unseen.
     """
     ms = measures(ctx)
-    dates = _dates_by_sentence(ctx, ms)
+    dates: dict[int, frozenset[str]] | None = None  # built only when two figures may be compared
     changing: dict[int, bool] = {}
     for group in ms.groups.values():
         if len(group) < 2 or len(group) > _MAX_GROUP:
             continue
-        same: dict[tuple[frozenset[str], frozenset[str]], list[Measure]] = {}
+        alike: dict[frozenset[str], list[Measure]] = {}
         for x in group:
-            if _comparable(ctx, ms, x, changing):
-                same.setdefault((x.descriptors, dates.get(x.sentence, frozenset())), []).append(x)
-        for members in same.values():
-            if len(members) > 1:
-                yield from _conflicts(members)
+            if x.descriptors:
+                alike.setdefault(x.descriptors, []).append(x)
+        for candidates in alike.values():
+            comparable = [x for x in candidates if len(candidates) > 1
+                          and _comparable(ctx, ms, x, changing)]
+            if len(comparable) < 2:
+                continue
+            if dates is None:
+                dates = _dates_by_sentence(ctx, ms)
+            same: dict[frozenset[str], list[Measure]] = {}
+            for x in comparable:
+                same.setdefault(dates.get(x.sentence, frozenset()), []).append(x)
+            for members in same.values():
+                if len(members) > 1:
+                    yield from _conflicts(members)
 
 
 def _conflicts(members: list[Measure]) -> Iterator[Flag]:

@@ -62,7 +62,7 @@ def _triples(ctx: Context) -> Iterator[tuple[Mention, Mention, Mention]]:
     text = ctx.text
     for i in range(len(ms) - 2):
         trio = ms[i:i + 3]
-        if sum(m.kind == "percent" for m in trio) != 1:
+        if sum(m.kind == "percent" for m in trio) != 1 or trio[2].start - trio[0].end > 200:
             continue
         for name, (g1, g2, roles) in _compiled().items():
             if trio[roles.index("p")].kind != "percent":

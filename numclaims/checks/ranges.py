@@ -68,7 +68,7 @@ def _ranges(ctx: Context) -> Iterator[_Range]:
     p, text = _pats(), ctx.text
     ms = [m for m in ctx.mentions if m.kind in _KINDS]
     for i, a in enumerate(ms):
-        inside = p["inside"].match(a.text)
+        inside = p["inside"].match(a.text) if a.text[:1] in "bBfF" else None
         halves = num.split_range(a) if inside else None
         if inside and halves is not None:  # one mention: "between 12,000 and 10,000 troops"
             if p["not_before"].search(text, max(0, a.start - 20), a.start):
@@ -79,20 +79,23 @@ def _ranges(ctx: Context) -> Iterator[_Range]:
                          bool(_YEAR.fullmatch(x.text) and _YEAR.fullmatch(y.text)))
             continue
         b = ms[i + 1] if i + 1 < len(ms) else None
-        if b is None or a.kind != b.kind or a.unit != b.unit:
-            continue
-        ya, yb = _year(a), _year(b)
-        years = ya is not None and yb is not None
-        va, vb = (ya, yb) if years else (a.value, b.value)
-        na, nb = num.written_values(a), num.written_values(b)
-        if va is None or vb is None or (a.kind == "date" and not years) or not na or not nb:
+        if b is None or a.kind != b.kind or a.unit != b.unit or b.start - a.end > 12:
             continue
         lead = max(0, a.start - 40)
         for cue, gap in (("between", "and"), ("from", "to")):
+            if not p[gap].fullmatch(text, a.end, b.start):
+                continue
             c = p[cue].search(text, lead, a.start)
-            if c and not c.groupdict().get("not") and p[gap].fullmatch(text, a.end, b.start):
-                yield _Range(c.start(), b.end, cue, float(va), float(vb), na[0][2:], nb[-1][2:],
-                             b, years)
+            if c is None or c.groupdict().get("not"):
+                continue
+            ya, yb = _year(a), _year(b)
+            years = ya is not None and yb is not None
+            va, vb = (ya, yb) if years else (a.value, b.value)
+            na, nb = num.written_values(a), num.written_values(b)
+            if va is None or vb is None or (a.kind == "date" and not years) or not na or not nb:
+                continue
+            yield _Range(c.start(), b.end, cue, float(va), float(vb), na[0][2:], nb[-1][2:], b,
+                         years)
 
 
 def _excused(ctx: Context, r: _Range) -> bool:

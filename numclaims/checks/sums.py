@@ -62,7 +62,7 @@ def _runs(ctx: Context, ms: Measures) -> Iterator[list[Mention]]:
     for m in figs:
         prev = run[-1] if run else None
         if (prev is not None and prev.kind == m.kind and prev.unit == m.unit
-                and p["sep"].fullmatch(text, prev.end, m.start)):
+                and m.start - prev.end < 160 and p["sep"].fullmatch(text, prev.end, m.start)):
             run.append(m)
             continue
         if len(run) > 1 and p["and"].search(text, run[-2].end, run[-1].start):
