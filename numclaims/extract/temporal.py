@@ -41,6 +41,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_wday": time_dates.r_wday,
     "R_ordday": time_dates.r_ordday,
     "R_quarter": time_relative.r_quarter,
+    "R_qcode": time_relative.r_qcode,
     "R_rel": time_relative.r_rel,
     "R_the": time_relative.r_the,
     "R_dayword": time_relative.r_dayword,
@@ -55,14 +56,22 @@ _WORD_CHARS = "'’½¼¾⅓⅔"
 
 def heads(text: str) -> list[tuple[int, int, str]]:
     """Every head in ``text`` as (start, end, class), in order."""
-    words, digits, decades = triggers()
+    words, digits, decades, codes = triggers()
     classes = head_words()
     found = [(m.start(), m.end(), classes[m.group()]) for m in words.finditer(text)]
     for m in digits.finditer(text):
         s = m.start()
         if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,"):
             found.append((s, m.end(), "digit"))
-    found += [(m.start(), m.end(), "digit") for m in decades.finditer(text)]
+    for m in decades.finditer(text):  # '90s (the head takes the apostrophe), the 70s
+        s = m.start()
+        if s > 0 and text[s - 1] in "'’":
+            found.append((s - 1, m.end(), "digit"))
+        elif s > 3 and text[s - 1].isspace() and text[s - 4:s - 1] in ("the", "The") and (
+                s == 4 or not text[s - 5].isalnum()):
+            found.append((s, m.end(), "digit"))
+    found += [(m.start(), m.end(), "code") for m in codes.finditer(text)
+              if m.start() == 0 or not text[m.start() - 1].isalnum()]
     found.sort()
     return found
 

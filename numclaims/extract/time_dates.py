@@ -16,6 +16,7 @@ import regex
 
 from ..calendar import Span, part_of, season_bounds, timex_bounds
 from ..models import Mention
+from . import grammar
 from .time_context import (
     NO_DOC_DATE,
     PARTS,
@@ -68,17 +69,41 @@ def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day:
 
 
 def r_date(m: Match, ctx: Ctx) -> list[Mention]:
-    lx = ctx.lx
+    months = ctx.lx.months_with_day
+    year: str | None
     if m["mon"]:
-        month, day, year = lx.months[m["mon"]], int(m["day"]), m["year"]
+        month, day, year = months[m["mon"]], int(m["day"]), m["year"]
         rule = "<month> <day>" + (", <year>" if year else "")
-    else:
-        month, day, year = lx.months[m["mon2"]], int(m["day2"]), m["year2"]
+    elif m["monw"]:
+        month, year = months[m["monw"]], m["yearw"]
+        day = _word_day(m["dayw"])
+        if day is None:
+            return []
+        rule = "<month> <day in words>" + (", <year>" if year else "")
+    elif m["mon2"]:
+        month, year = months[m["mon2"]], m["year2"]
+        day = int(m["day2"]) if m["day2"] else grammar.parse_ordinal(m["dayw2"])
+        if day is None:
+            return []
         rule = "<day> <month>" + (" <year>" if year else "")
+    elif m["mon3"]:
+        month, day, year, rule = months[m["mon3"]], int(m["day3"]), None, "<month>/<day>"
+    else:
+        month, day, year = months[m["mon4"]], int(m["day4"]), m["year4"]
+        rule = "<day>-<month>-<year>"
     if m["wd"]:
         rule = "<weekday>, " + rule
     day_to = int(m["dayto"]) if m["dayto"] else None
     return _day(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
+
+
+def _word_day(words: str) -> int | None:
+    """A day of the month in words: "first", "twenty-ninth", "twenty nine"."""
+    n = grammar.parse_ordinal(words)
+    if n is None:
+        x = grammar.parse_number(words)
+        n = int(x) if x is not None and x.is_integer() else None
+    return n if n is not None and 1 <= n <= 31 else None
 
 
 def r_iso(m: Match, ctx: Ctx) -> list[Mention]:

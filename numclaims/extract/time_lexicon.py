@@ -36,6 +36,7 @@ def _cap(words: list[str]) -> list[str]:
 @dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]
+    months_with_day: dict[str, int]  # months plus words that are a month only before a day
     weekdays: dict[str, int]
     weekdays_full: dict[str, int]
     seasons: dict[str, str]
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
     cues = sorted(res["future_cues"], key=len, reverse=True)
     return Lexicon(
         months=months,
+        months_with_day={**months, **{k: int(v) for k, v in d["months_with_day"].items()}},
         weekdays=weekdays,
         weekdays_full=full,
         seasons=seasons,

@@ -57,7 +57,7 @@ def head_words() -> dict[str, str]:
     lx = lexicon()
     classes: dict[str, str] = {}
     for cls, words in (
-        ("name", [*lx.months, *lx.weekdays_full, *lx.seasons]),
+        ("name", [*lx.months_with_day, *lx.weekdays_full, *lx.seasons]),
         ("unit", [*lx.units, "quarter", "quarters", "weekend", *SET_ADVERBS]),
         ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
     ):
@@ -72,11 +72,14 @@ def head_words() -> dict[str, str]:
 def triggers() -> tuple[re.Pattern[str], ...]:
     """The head patterns, each scanned over the whole text on its own: the stdlib engine finds a
     trie of literals or a digit far faster alone than inside one alternation. Heads from the
-    first pattern are classed by ``head_words``; the others are 'digit' heads."""
+    first pattern are classed by ``head_words``; the last ("Q1", "H2") are 'code' heads, the
+    others 'digit' heads."""
     return (
         re.compile(rf"\b{_trie(sorted(head_words()))}(?![\w])"),
         re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
-        re.compile(r"(?:['’]|\b(?<=[Tt]he\s))\d0s\b"),
+        # plain shapes, scanned fast; ``temporal.heads`` checks what comes before them
+        re.compile(r"\d0s\b"),                                # '90s, the 70s
+        re.compile(r"[QqHh][1-4]\b"),                          # Q1, H2
     )
 
 
@@ -90,8 +93,8 @@ def prefix_words() -> frozenset[str]:
                            "nc_hedges") for phrase in lists[key] for t in phrase.split()}
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
-              "start", "middle", "end", "on", "by", "until", "since", "from", "before", "after",
-              "per", "between"}
+              "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
+              "after", "per", "between"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -103,6 +106,9 @@ def _alternatives() -> dict[str, str]:
     """Each rule's pattern source, by rule name; ``rules`` assembles them per head class."""
     lx = lexicon()
     month = alt(lx.months)
+    month_day = alt(lx.months_with_day)
+    # between a day and its year: "Oct. 28, 2024", "Dec. 31 , 1994", "July 4th of 1995"
+    ytail = r"(?:\s?,\s{0,3}|\s{1,3})(?:(?:of|in)\s{1,3})?"
     wday = alt(lx.weekdays)
     wday_full = alt(lx.weekdays_full)
     season = alt(lx.seasons)
@@ -116,12 +122,20 @@ def _alternatives() -> dict[str, str]:
     body = rf"""
       (?P<R_date>                                             # weekday? month day year?
         (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
-        (?: (?P<mon>{month})\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
+        (?: (?P<mon>{month_day})\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
             (?!\s?(?:%|percent|per\b|[.,]\d))
             (?:\s?[-–]\s?(?P<dayto>[0-3]?\d)(?![\d:]))?          # March 3-5, 2024
-            (?:,?\s{{1,3}}(?P<year>\d{{4}})(?![\d-]))?
-          | (?:the\s{{1,3}})?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?
-            (?P<mon2>{month})(?:,?\s{{1,3}}(?P<year2>\d{{4}})(?![\d-]))?
+            (?:{ytail}(?P<year>\d{{4}})(?![\d-]))?
+          | (?P<monw>{month})\s{{1,3}}(?:the\s{{1,3}})?            # June first, May twenty-nine
+            (?P<dayw>(?&ordinal)|(?&count_word))
+            (?:,?\s{{1,3}}(?P<yearw>\d{{4}})(?![\d-]))?
+            (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b))
+          | (?:the\s{{1,3}})?                                  # (the) 28th (day) of October
+            (?: (?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s{{1,3}}(?:(?:day\s{{1,3}})?of\s{{1,3}})?
+              | (?P<dayw2>(?&ordinal))\s{{1,3}}(?:day\s{{1,3}})?of\s{{1,3}} )  # second of Aug
+            (?P<mon2>{month_day})(?:{ytail}(?P<year2>\d{{4}})(?![\d-]))?
+          | (?P<mon3>{month})/(?P<day3>[0-3]?\d)(?![\d/])         # Oct/2
+          | (?P<day4>[0-3]?\d)-(?P<mon4>{month})-(?P<year4>\d{{4}})(?![\d-])   # 05-Aug-2016
         )
       )
     | (?P<R_iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-]))
@@ -134,9 +148,14 @@ def _alternatives() -> dict[str, str]:
       )
       (?:\s{{1,3}}(?:on\s{{1,3}})?(?P<tday>{wday_full}|today|tomorrow|yesterday)\b)?
     | (?P<R_quarter>                                          # the first quarter (of 2009)
-        (?:(?P<qthe>[Tt]he)\s{{1,3}})?(?P<qord>{ordinal})[\s-]{{1,3}}(?P<qunit>quarter|half)\b
+        (?:(?P<qthe>[Tt]he)\s{{1,3}}|(?P<qrel2>{rel})\s{{1,3}}year['’]s\s{{1,3}})?
+        (?P<qord>{ordinal}|[1-4](?:st|nd|rd|th))[\s-]{{1,3}}(?P<qunit>quarter|half)\b
         (?:\s{{1,3}}of\s{{1,3}}(?:(?P<qyear>\d{{4}})(?![\d-])
                                  |(?P<qrel>{rel})\s{{1,3}}year\b))?
+      )
+    | (?P<R_qcode>                                            # Q1 2019, 2019-Q1, H2 2024
+        (?P<qc>[Qq][1-4]|[Hh][12])(?:(?:\s{{1,3}}|-)(?P<qcy>\d{{4}})(?![\d-]))?
+      | (?P<qcy2>\d{{4}})(?:\s{{1,3}}|-)(?P<qc2>[Qq][1-4]|[Hh][12])
       )
     | (?P<R_rel>                                              # (earlier) this year, last summer
         (?:(?P<rfz>{fuzzy}|[Ee]arlier|[Ll]ater)(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
@@ -184,8 +203,9 @@ def _alternatives() -> dict[str, str]:
     | (?P<R_period>                                           # mid-2022, June 2024, the 1990s
         (?:(?P<pfz>{fuzzy})(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
           |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
-        (?: (?P<pmon>{month})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<pmy>\d{{4}})(?![\d-])
+        (?: (?P<pmon>{month})(?:(?:,?\s{{1,3}}(?:of\s{{1,3}})?|[-/])(?P<pmy>\d{{4}})(?![\d-])
                                |\s{{1,3}}of\s{{1,3}}(?P<pmrel>{rel})\s{{1,3}}year\b)?
+            (?!\s{{1,3}}[0-3]?\d(?:st|nd|rd|th)?\b)                 # a day follows: R_date
           | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
             (?:\s{{1,3}}(?:of\s{{1,3}})?(?P<psy>\d{{4}})(?![\d-]))?
           | (?P<pdec>(?:1[0-9]|20)\d0)s\b
@@ -207,12 +227,14 @@ def _alternatives() -> dict[str, str]:
 
 
 RULE_NAMES = (
-    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_rel", "R_the", "R_dayword", "R_set",
+    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_rel", "R_the", "R_dayword", "R_set",
     "R_nth", "R_dur", "R_yrange", "R_period", "R_wday", "R_ordday",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
-    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_yrange", "R_period", "R_ordday"),
+    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_qcode", "R_yrange", "R_period",
+              "R_ordday"),
+    "code": ("R_qcode",),
     "name": ("R_date", "R_set", "R_rel", "R_period", "R_wday"),
     "unit": ("R_quarter", "R_rel", "R_the", "R_set", "R_nth", "R_dur"),
     "day": ("R_time", "R_dayword", "R_set"),

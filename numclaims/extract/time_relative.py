@@ -26,7 +26,7 @@ from ..calendar import (
     week_bounds,
 )
 from ..models import Mention
-from .time_context import NO_DOC_DATE, PARTS, Ctx, day_fields, make, same_sentence
+from .time_context import NO_DOC_DATE, PARTS, Ctx, day_fields, make, prev_word, same_sentence
 from .time_lexicon import ORDINALS
 
 Match: TypeAlias = "regex.Match[str]"
@@ -114,8 +114,10 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
     k = {"last": -1, "this": 0, "next": 1}[kind]
     s, e = m.start(), m.end()
     rule = f"{word} <{period_key if period_key in _UNIT_LETTER else 'name'}>"
+    # "the past year" is a stretch reaching from the document date; "the next quarter" is the
+    # calendar quarter after the current one, as business news uses it.
     if m["rthe"] and kind != "this" and word not in _NARRATIVE and period_key in (
-            "week", "month", "year", "decade", "century", "quarter"):
+            "week", "month", "year", "decade", "century"):
         return _the_past(ctx, m, period_key, k)
     anchor, base = "published", ctx.pub
     narrative_note = None
@@ -193,23 +195,33 @@ def r_quarter(m: Match, ctx: Ctx) -> list[Mention]:
     word = m["qord"].lower()
     half = m["qunit"] == "half"
     s, e = m.start(), m.end()
-    if half and not (m["qyear"] or m["qrel"]):
+    rel = m["qrel"] or m["qrel2"]
+    if half and not (m["qyear"] or rel):
         return []  # "the first half" of a match, not of a year
     top = 2 if half else 4
-    n = top if word in ("final", "last") else ORDINALS.get(word, 0)
+    n = top if word in ("final", "last") else ORDINALS.get(word, int(word[0]) if word[
+        0].isdigit() else 0)
     if not 1 <= n <= top:
         return []
     letter = "H" if half else "Q"
     rule = f"<ordinal> {m['qunit']}" + (" of <year>" if m["qyear"] else "")
-    if m["qyear"]:
-        y, anchor, note = int(m["qyear"]), None, None
+    return _quarter(ctx, s, e, rule, letter, n, int(m["qyear"]) if m["qyear"] else None, rel,
+                    word == "last" and not half)
+
+
+def _quarter(ctx: Ctx, s: int, e: int, rule: str, letter: str, n: int, year: int | None,
+             rel: str | None, latest: bool = False) -> list[Mention]:
+    """Quarter or half ``n`` of ``year``, of the year ``rel`` ("next") names, or of the year of
+    the document date; ``latest``: "the last quarter", the latest one completed."""
+    if year is not None:
+        y, anchor, note = year, None, None
     elif ctx.pub is None:
         return [make(ctx, "date", s, e, rule, timex=f"XXXX-{letter}{n}", note=NO_DOC_DATE)]
-    elif m["qrel"]:
-        kind = ctx.lx.rel_kind(m["qrel"]) or "this"
+    elif rel:
+        kind = ctx.lx.rel_kind(rel) or "this"
         y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
         anchor, note = "published", None
-    elif word == "last" and not half:  # "the last quarter": the latest one completed
+    elif latest:
         q = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 - 1
         y, n = q // 4, q % 4 + 1
         anchor, note = "published", "the latest quarter completed by the document date"
@@ -218,6 +230,22 @@ def r_quarter(m: Match, ctx: Ctx) -> list[Mention]:
     timex = f"{y:04d}-{letter}{n}"
     return [make(ctx, "date", s, e, rule, timex=timex, anchor=anchor, note=note,
                  **day_fields(timex_bounds(timex)))]
+
+
+def r_qcode(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "Q1 2019", "2019-Q1", "H2 2024"; a bare "Q3" only in capitals and not after a name
+    ("Audi Q3"), a bare "H1" never (a heading, a visa)."""
+    code = m["qc"] or m["qc2"]
+    year = m["qcy"] or m["qcy2"]
+    letter, n = code[0].upper(), int(code[1])
+    if not year:
+        prev = prev_word(ctx.text, m.start())
+        if letter == "H" or code[0] == "q" or (prev[:1].isupper() and prev not in (
+                ctx.lx.month_after)):
+            return []
+    rule = "Q<n>" if letter == "Q" else "H<n>"
+    return _quarter(ctx, m.start(), m.end(), rule + (" <year>" if year else ""), letter, n,
+                    int(year) if year else None, None)
 
 
 def r_dayword(m: Match, ctx: Ctx) -> list[Mention]:
