@@ -36,6 +36,11 @@ def _cues() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]
     return contrast, change, hedge_end
 
 
+@functools.cache
+def _restate() -> frozenset[str]:
+    return frozenset(num.tol()["figures"]["restate"]["restate_before"])
+
+
 def _comparable(ctx: Context, ms: Measures, x: Measure, changing: dict[int, bool]) -> bool:
     """A figure that restates a count: no contrast cue around it, no change in its sentence."""
     m = x.mention
@@ -45,8 +50,13 @@ def _comparable(ctx: Context, ms: Measures, x: Measure, changing: dict[int, bool
     text = ctx.text
     start = max(0, m.start - _BEFORE)
     hedge = hedge_end.search(text, start, m.start)
-    if contrast.search(text, start, hedge.start() if hedge else m.start):
+    before = hedge.start() if hedge else m.start
+    if contrast.search(text, start, before):
         return False
+    words = text[start:before].split()
+    last = words[-1].lower().strip("“\"'‘") if words else ""
+    if last and last[-1].isalnum() and last not in _restate():
+        return False  # "will hire 500 workers": an event of its own, not a restated count
     if contrast.search(text, m.end, min(len(text), x.np_end + _AFTER)):
         return False
     s = x.sentence
@@ -73,13 +83,14 @@ def conflicting_figures(ctx: Context) -> Iterator[Flag]:
     Why it matters: a figure restated from memory, or updated in one paragraph and not in the other, leaves the reader two numbers for one fact and no way to tell which is right.
 
     Example: North Korea keeps an army of 1.3 million soldiers. Analysts say its army of 1.1 million soldiers is poorly fed.
-    Example: Ukraine holds about 250 square miles of the Kursk region. Kyiv's forces dug in across 400 square miles of the Kursk region.
+    Example: Ukraine holds about 250 square miles of the Kursk region. Its troops control 400 square miles of the Kursk region.
 
     Not flagged: As many as 12,000 North Korean troops are in Russia. Roughly 11,000 North Korean troops are in training camps there.
     Not flagged: Some 12,000 North Korean troops were sent. Another 3,000 North Korean troops are expected next month.
     Not flagged: The plant employed 4,000 local workers in 2010. It now employs 2,500 local workers.
+    Not flagged: The company employs 5,000 workers in Ohio. It will hire 500 workers in Ohio.
 
-    Limitations: only figures whose counted noun and descriptive words (qualifiers, "of …" complement, owner) are the same, in different sentences with the same dates; figures near a contrast cue ("another", "of them", "killed", "expected") or in sentences about change or estimates are left alone, so many real conflicts between differently worded figures pass unseen.
+    Limitations: only figures whose counted noun and descriptive words (qualifiers, "of …" complement, owner) are the same, in different sentences with the same dates, each after a word that restates a count ("the", "of", "has", "said", "holds"; not "will hire 500 workers"); figures near a contrast cue ("another", "of them", "killed", "expected") or in sentences about change or estimates are left alone, so many real conflicts between differently worded figures pass unseen.
     """
     ms = measures(ctx)
     dates: dict[int, frozenset[str]] | None = None  # built only when two figures may be compared
