@@ -18,8 +18,9 @@ from typing import Any, cast
 
 import regex
 
-from ..config import load_data
 from ..models import Hedge
+from .num_values import parse_number
+from .num_values import vocab as _vocab
 
 __all__ = [
     "alternation",
@@ -45,36 +46,56 @@ _DEFINE = r"""
   (?P<vulgar> \L<nc_vulgar> )                             # "½", "¾"
   # "3/4", "2 1/4": only small denominators, so that "9/11" and "10/12" stay dates
   (?P<slash> (?<![\w./]) \d{1,2} / (?: 2|3|4|5|8|16|32|64 ) (?![\w/]) )
+  # scientific notation: "1e10", "-12e-1", "1.3x10^6", "2.48×10−5" (the exponent is required, so
+  # "a 2x10 board" stays two numbers)
+  (?P<sci> (?&digits) (?: [eE] [+\-\u2212]? \d{1,3} | \ ?[x×]\ ?10 (?: \^ [+\-\u2212]? | [\-\u2212] ) \d{1,3} ) (?![\w.]) )
   (?P<numeral>
       (?&slash)
+    | (?&sci)
     | (?&digits) (?: \u2009? (?&vulgar) | \ {1,2} (?&slash) )?
     | (?<!\w) (?&vulgar) )                     # "2½", "½"
   (?P<scale_word> (?i: \L<nc_scales> ) \b )               # "hundred", "million", "dozen"
   (?P<big_scale> (?i: \L<nc_big_scales> ) \b )            # "thousand", "million", ...
   (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
-  (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: [\ -] \L<nc_ones> )? | \L<nc_ones> ) \b )
-  (?P<w_hundreds> (?&count_word) (?: [\ -] (?i:hundred) \b (?: (?i:\ and)? [\ -] (?&count_word) )? )? )
+  (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-) \L<nc_ones> )? | \L<nc_ones> ) \b )
+  (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b (?: (?i:\ {1,3}and)? (?:\ {1,3}|-) (?&count_word) )? )? )
   # "a" counts as one only right before a scale: "a million", "a dozen"
   (?P<w_head> (?&w_hundreds) | (?<!\w) (?i: an? ) (?= \ (?&scale_word) ) )
   (?P<w_int>
       (?&w_head)
-      (?: [\ -] (?&scale_word) (?: (?i:,?\ and)? [\ -] (?&w_hundreds) (?! [\ -] (?i:hundred) ) )? ){0,4}
+      (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and)? (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) ) )? ){0,4}
   )
-  # "and a half" after a count: "one and a half", "2 and a half"
-  (?P<and_frac> (?i: \ and \ (?: an? | one ) [\ -] \L<nc_fractions> ) \b )
+  # a fraction in words whose numerator is written out: "two thirds", "a hundred trillionths",
+  # "fifty-four hundredths"; and "a fifth", "one fourth" with nothing after it but "of" or a
+  # scale (before a noun, "a fifth term", it is an ordinal)
+  (?P<w_frac>
+      (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> ) \b
+    | (?<!\w) (?i: an? | one ) (?:\ {1,3}|-) (?i: \L<nc_frac_single> ) \b
+        (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
+  )
+  # a fraction joined to a count by "and": "and a half", "and two thirds", "and one fourth",
+  # "and a half million" (after "one billion")
+  (?P<and_frac>
+      (?i: ,?\ {1,3} and \ {1,3} )
+      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> ) \b )
+  )
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
       (?<!\w) (?i: (?: \L<nc_ones> | an? ) - \L<nc_fractions> ) \b
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= (?i:\ of\ ) )
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= \ (?&big_scale) )   # "a quarter million"
-    | (?<!\w) (?i: \L<nc_ones> \ {1,3} \L<nc_plural_fractions> ) \b              # "two thirds", "five eighths"
-    | (?<!\w) (?i: one \ {1,3} \L<nc_fractions> ) \b (?! [\ -] (?i: time | place | round ) )  # "one eighth"
-    | (?<!\w) (?i: half | quarter ) (?= (?i: \ of )? (?i:\ an?\ ) (?&scale_word) )   # "half a million"
+    | (?<!\w) (?i: half | quarter ) (?= \ (?&big_scale) )                      # "half million"
+    | (?<!\w) (?i: half | quarter ) (?= (?i: \ of )? (?i:\ {1,3}an?\ {1,3}) (?&scale_word) )   # "half a million"
   )
   (?P<number>
-      (?&fraction) (?: (?i: \ of)? (?i: \ an?)? \ (?&scale_word) )?      # "a quarter of a million"
-    | (?&numeral) (?&and_frac)? (?: [\ \u00a0-]? (?&scale_word) | (?&abbr) )?   # "1.3 million", "12k"
+      (?&fraction) (?: (?i: \ of)? (?i: \ {1,3}an?)? \ {1,3} (?&scale_word) )?      # "a quarter of a million"
+    | (?&numeral) (?: (?&and_frac) (?: [\ -] (?&big_scale) )?
+                    | [\ \u00a0-]? (?&scale_word)
+                      (?: (?i: \ and \ ) \d{1,2} (?![\d,.]) (?<= (?i:hundred) \ and \ \d{1,2} )
+                        | (?&and_frac) )?
+                    | (?&abbr) )?                                       # "1.3 million", "12k"
+    | (?&w_frac)
     | (?&w_int) (?: (?&and_frac) (?: [\ -] (?&scale_word) )? )?          # "two and a half million"
   )
   # ordinals: "92nd", "21st", "first", "twenty-first", "hundredth"
@@ -86,37 +107,6 @@ _DEFINE = r"""
   (?P<hedge_after> (?<!\w) (?i: \L<nc_hedges_after> ) (?!\w) )
 )
 """
-
-
-@functools.cache
-def _vocab() -> dict[str, Any]:
-    """numbers.toml and hedges.toml, flattened into lookups keyed by lower-case words."""
-    nums = load_data("numbers")
-    hedges = load_data("hedges")
-    words: dict[str, float] = {}
-    for table in ("ones", "tens"):
-        words.update({k: float(v) for k, v in nums[table].items()})
-    phrase_kind: dict[str, str] = {}
-    for kind, phrases in hedges["phrases"].items():
-        phrase_kind.update({p: kind for p in phrases})
-    after_kind: dict[str, str] = {}
-    for kind, phrases in hedges.get("postfix", {}).items():
-        after_kind.update({p: kind for p in phrases})
-    scales = {k: float(v) for k, v in nums["scales"].items()}
-    return {
-        "words": words,
-        "scales": scales,
-        "abbr": {k.lower(): float(v) for k, v in nums["abbreviations"].items()},
-        "abbr_raw": list(nums["abbreviations"]),
-        "fractions": {k: float(v) for k, v in nums["fractions"].items()},
-        "vulgar": {k: float(v) for k, v in nums["vulgar"].items()},
-        "ordinals": {k: int(v) for k, v in nums["ordinals"].items()},
-        "ones": list(nums["ones"]),
-        "tens": list(nums["tens"]),
-        "hedge": phrase_kind,
-        "hedge_after": after_kind,
-        "tolerance": hedges.get("tolerance", {}),
-    }
 
 
 @functools.cache
@@ -133,6 +123,12 @@ def named_lists() -> dict[str, list[str]]:
         "nc_fractions": list(v["fractions"]),
         "nc_plural_fractions": [f for f in v["fractions"] if f.endswith("s")
                                 and f not in ("quarters", "seconds", "halves")],
+        # "three fifths", "a hundred trillionths"; "quarters" (of a year) and "halves" (of a
+        # game) are too often nouns to count as fractions after a bare count
+        "nc_frac_plural": [f for f in v["fractions"] if f.endswith("s")
+                           and f not in ("quarters", "halves")],
+        # "a fifth", "one fourth": "quarter" ("in a quarter") stays out
+        "nc_frac_single": [f for f in v["fractions"] if not f.endswith("s") and f != "quarter"],
         "nc_ordinals": list(v["ordinals"]),
         "nc_hedges": list(v["hedge"]),
         "nc_hedges_after": list(v["hedge_after"]),
@@ -201,72 +197,6 @@ def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]
     """
     key = tuple(sorted((k, tuple(v)) for k, v in lists.items()))
     return cast("regex.Pattern[str]", _compile(body, flags, key))
-
-
-# Tokens of a matched number: a numeral, a vulgar fraction, or a word. Hyphens and commas between
-# words are separators; commas inside numerals are thousands separators.
-_TOKEN = regex.compile(r"\d{1,2}/\d{1,2}(?!\d)|\d[\d,]*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?")
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_number(s: str) -> float | None:
-    """The value of a text matched by ``(?&number)`` ("1.3 million" -> 1300000.0), else None."""
-    v = _vocab()
-    total = 0.0  # completed groups above the last big scale
-    cur = 0.0  # the group being built ("two hundred" before "thousand")
-    seg = 0.0  # the part of ``cur`` since the last "and": the numerator of a following fraction
-    last_scale = 0.0
-    seen = False
-    skip_article = False  # "half a million": the article after a fraction is not "one"
-    for tok in _TOKEN.findall(s):
-        low = tok.lower()
-        if "/" in tok:
-            a, b = tok.split("/")
-            num = int(a) / int(b)
-            cur += num
-            seg += num
-        elif tok[0].isdigit() or tok[0] == ".":
-            num = float(tok.replace(",", ""))
-            cur += num
-            seg += num
-        elif low in v["vulgar"] or tok in v["vulgar"]:
-            cur += v["vulgar"][tok]
-            seg += v["vulgar"][tok]
-        elif low in v["words"]:
-            cur += v["words"][low]
-            seg += v["words"][low]
-        elif low in ("a", "an"):
-            if not skip_article:
-                cur += 1.0
-                seg += 1.0
-        elif low in ("and", "of"):
-            seg = 0.0 if low == "and" else seg
-            continue
-        elif low in v["fractions"]:
-            num = seg or 1.0
-            if cur - seg == 0.0 and total and last_scale and seg:  # "a million and a half"
-                total += last_scale * num / v["fractions"][low]
-                cur = 0.0
-            else:
-                cur = cur - seg + num / v["fractions"][low]
-            seg = 0.0
-            skip_article = True
-            seen = True
-            continue
-        elif low in v["scales"] or low in v["abbr"] and low == tok.lower():
-            scale = v["scales"].get(low) or v["abbr"][low]
-            if scale < 1000:  # "hundred", "dozen" multiply the group being built
-                cur = (cur or 1.0) * scale
-            else:
-                total += (cur or 1.0) * scale
-                cur = 0.0
-                last_scale = scale
-            seg = 0.0
-        else:
-            return None
-        seen = True
-        skip_article = False
-    return total + cur if seen else None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1,0 +1,160 @@
+"""The value of a number as written: ``parse_number`` ("1.3 million" -> 1300000.0) and the
+vocabulary tables it reads (``vocab``, from ``numclaims/data/numbers.toml`` and ``hedges.toml``).
+
+Not here: the patterns that find numbers (``grammar``); ``grammar`` re-exports ``parse_number``,
+which is its public home.
+
+A number is read in parts split on "and": each part is a whole number ("one hundred", "3 million")
+or a fraction ("two thirds", "a half", "a half million"); parts add up, except that a fraction
+after a part ending in a big scale is a fraction of that scale ("3 million and a half") and a
+fraction followed by a scale takes the parts before it along ("two and a half million").
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import regex
+
+from ..config import load_data
+
+
+@functools.cache
+def vocab() -> dict[str, Any]:
+    """numbers.toml and hedges.toml, flattened into lookups keyed by lower-case words."""
+    nums = load_data("numbers")
+    hedges = load_data("hedges")
+    words: dict[str, float] = {}
+    for table in ("ones", "tens"):
+        words.update({k: float(v) for k, v in nums[table].items()})
+    phrase_kind: dict[str, str] = {}
+    for kind, phrases in hedges["phrases"].items():
+        phrase_kind.update({p: kind for p in phrases})
+    after_kind: dict[str, str] = {}
+    for kind, phrases in hedges.get("postfix", {}).items():
+        after_kind.update({p: kind for p in phrases})
+    scales = {k: float(v) for k, v in nums["scales"].items()}
+    return {
+        "words": words,
+        "scales": scales,
+        "abbr": {k.lower(): float(v) for k, v in nums["abbreviations"].items()},
+        "abbr_raw": list(nums["abbreviations"]),
+        "fractions": {k: float(v) for k, v in nums["fractions"].items()},
+        "vulgar": {k: float(v) for k, v in nums["vulgar"].items()},
+        "ordinals": {k: int(v) for k, v in nums["ordinals"].items()},
+        "ones": list(nums["ones"]),
+        "tens": list(nums["tens"]),
+        "hedge": phrase_kind,
+        "hedge_after": after_kind,
+        "tolerance": hedges.get("tolerance", {}),
+    }
+
+
+
+# Tokens of a matched number: a numeral, a vulgar fraction, or a word. Hyphens and commas between
+# words are separators; commas inside numerals are thousands separators.
+_TOKEN = regex.compile(r"\d{1,2}/\d{1,2}(?!\d)|\d[\d,]*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?")
+_SCI = regex.compile(
+    r"(\d[\d,]*(?:\.\d+)?|\.\d+) ?(?:[eE]|[x\u00d7] ?10\^?)([+\-\u2212]?)(\d{1,3})\Z"
+)
+
+
+class _Part:
+    """One "and"-separated part: its value, whether it is a fraction, the scale written after a
+    fraction ("a half million": 1e6) and whether it ends with a big scale ("one billion")."""
+
+    __slots__ = ("ends_big", "fraction", "trailing", "value")
+
+    def __init__(self, value: float, fraction: bool, trailing: float, ends_big: float) -> None:
+        self.value, self.fraction, self.trailing, self.ends_big = value, fraction, trailing, ends_big
+
+
+def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
+    total = 0.0  # completed groups above the last big scale
+    cur = 0.0  # the group being built ("two hundred" before "thousand")
+    last_scale = 0.0
+    frac: float | None = None  # the fraction's value once its word is read
+    trailing = 0.0
+    ends_big = 0.0
+    for tok in tokens:
+        low = tok.lower()
+        ends_big = 0.0
+        if frac is not None:  # after the fraction word: "of", "a", then at most one scale
+            if low in ("a", "an", "of"):
+                continue
+            scale = v["scales"].get(low)
+            if scale is None or trailing:
+                return None
+            trailing = scale
+            continue
+        if "/" in tok:
+            a, b = tok.split("/")
+            cur += int(a) / int(b)
+        elif tok[0].isdigit() or tok[0] == ".":
+            cur += float(tok.replace(",", ""))
+        elif low in v["vulgar"] or tok in v["vulgar"]:
+            cur += v["vulgar"].get(tok, v["vulgar"].get(low, 0.0))
+        elif low in v["words"]:
+            cur += v["words"][low]
+        elif low in ("a", "an"):
+            cur += 1.0
+        elif low == "of":
+            continue
+        elif low in v["fractions"]:
+            num = total + cur
+            frac = (num or 1.0) / v["fractions"][low]
+        elif low in v["scales"] or low in v["abbr"]:
+            scale = v["scales"].get(low) or v["abbr"][low]
+            if scale < 1000:  # "hundred", "dozen" multiply the group being built
+                cur = (cur or 1.0) * scale
+            elif not cur and total and scale > last_scale:  # "thousand million", "lakh crore"
+                total *= scale
+                last_scale = scale
+                ends_big = scale
+            else:
+                total += (cur or 1.0) * scale
+                cur = 0.0
+                last_scale = ends_big = scale
+        else:
+            return None
+    if frac is not None:
+        return _Part(frac, True, trailing, 0.0)
+    if not tokens:
+        return None
+    return _Part(total + cur, False, 0.0, ends_big)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_number(s: str) -> float | None:
+    """The value of a text matched by ``(?&number)`` ("1.3 million" -> 1300000.0), else None."""
+    sci = _SCI.match(s)
+    if sci:
+        sign = "-" if sci[2] in ("-", "\u2212") else ""
+        return float(f"{sci[1].replace(',', '')}e{sign}{sci[3]}")
+    v = vocab()
+    parts: list[list[str]] = [[]]
+    for tok in _TOKEN.findall(s):
+        if tok.lower() == "and":
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    total = 0.0
+    prev_big = 0.0  # the big scale the previous part ended with ("3 million" and a half)
+    for tokens in parts:
+        p = _part(tokens, v)
+        if p is None:
+            return None
+        if not p.fraction:
+            total += p.value
+        elif p.trailing:
+            if total > p.trailing:  # "one billion and a half million"
+                total += p.value * p.trailing
+            else:  # "two and a half million", "half a dozen"
+                total = (total + p.value) * p.trailing
+        elif prev_big:  # "3 million and a half"
+            total += p.value * prev_big
+        else:  # "one and a half", "twenty and three fifths"
+            total += p.value
+        prev_big = p.ends_big
+    return total
