@@ -38,6 +38,7 @@ class CurrencyTable:
     codes: dict[str, str] = field(default_factory=dict)  # code as written -> ISO code
     words: dict[str, str] = field(default_factory=dict)  # lower-case word -> ISO code
     minor: dict[str, tuple[str, float]] = field(default_factory=dict)  # word -> (ISO, factor)
+    after: dict[str, str] = field(default_factory=dict)  # sign written after a number -> ISO
     notes: dict[str, str] = field(default_factory=dict)  # spelling -> ambiguity note
     million_suffix: tuple[str, ...] = ()
 
@@ -94,6 +95,10 @@ def currency_table() -> CurrencyTable:
             continue
         for sym in entry.get("symbols", []):
             table.symbols[sym] = code
+            if len(sym) == 1 and not sym.isalnum():
+                table.after.setdefault(sym, code)  # "10 €", "15€" as well as "€10"
+        for sym in entry.get("after", []):
+            table.after[sym] = code
         for c in entry.get("codes", []):
             table.codes[c] = code
         for word in entry.get("words", []):

@@ -33,12 +33,12 @@ _BODY = r"""
     (?: (?P<h> (?&hedge) ) [\ \u00a0]{1,2} (?: (?i: of) \ )? )?
     (?: (?P<btw> (?i: between ) ) \ | (?P<frm> (?i: from ) ) \ )?
     (?P<c1> \L<cur_syms> \ ? | \L<cur_codes> \ )?
-    (?P<neg1> (?<![\w.,%)\]-]) [-\u2212] (?=[\d.]) )?
+    (?P<neg1> (?<![\w.,%)\]-]) [-\u2212] (?=[\d.]) | (?<!\w) (?i: minus ) \ (?=[\w.]) )?   # "minus 5"
     (?P<n1> (?&number) )
     (?P<m1> (?(c1) \L<million_suffix> (?!\w) ) )?
     (?:                                                   # a range: "10-12", "5 km to 10 km"
       (?P<s1> \ ?% | [\ \u00a0-]?+ [^\s\d\-\u2013\u2014,;:!?()"'] [^\s\-\u2013\u2014,;:!?()"']{0,15}+
-                     (?: \ [^\W\d_]{1,12}+ )? )?          # a unit written on both sides: checked later
+                     (?: \ (?! (?i: to | and | through ) \b ) [^\W\d_]{1,12}+ )? )?   # a unit on both sides: checked later
       (?P<sep>
           (?(btw) \ (?i: and ) \x20
                 | (?: (?(s1) | (?(m1) | (?<=[\d½¼¾]) ) ) \ ?[-\u2013\u2014]\ ? (?=[-\u2212\d.$€£¥])
@@ -135,9 +135,10 @@ def prefix_phrases() -> tuple[frozenset[str], int]:
     length of the longest."""
     v = grammar.named_lists()
     ct = units.currency_table()
-    words = {"between", "from", "a", "an", *v["nc_hedges"]}
+    words = {"between", "from", "a", "an", "minus", *v["nc_hedges"]}
     words.update(c.lower() for c in ct.codes)
     words.update(s.lower() for s in ct.symbols if s[0].isalpha())
+    words.update(s.rsplit(" ", 1)[0].lower() for s in ct.symbols if " " in s)  # "hk" of "hk $"
     return frozenset(words), max(len(w) for w in words)
 
 

@@ -50,7 +50,7 @@ def _first_words() -> frozenset[str]:
     """The first word, lower-cased, of every spelling ``_lookup`` knows."""
     words, symbols, glued = _tables()
     ct = units.currency_table()
-    spellings = [*_PERCENT, *words, *symbols, *glued, *ct.codes, *ct.words, *ct.minor]
+    spellings = [*_PERCENT, *words, *symbols, *glued, *ct.codes, *ct.words, *ct.minor, *ct.after]
     return frozenset(s.lower().split(" ")[0] for s in spellings)
 
 
@@ -95,6 +95,11 @@ def _lookup(phrase: str, sep: str, start: int) -> Suffix | None:
     ut = units.unit_table()
     if low in _PERCENT and sep:
         return Suffix("percent", _PERCENT[low], None, 1.0, end, low)
+    if phrase in ct.after and sep != "-":  # "10 €", "15€", "100元"
+        return Suffix("money", ct.after[phrase], ct.notes.get(phrase), 1.0, end, phrase)
+    if sep == "-" and (low in ct.words or low in ct.minor):  # "a 12-cent dividend", "one-yen"
+        code, factor = ct.minor.get(low) or (ct.words[low], 1.0)
+        return Suffix("money", code, ct.notes.get(low), factor, end, low)
     if sep == " " or sep == "\u00a0":
         code = phrase if phrase in ct.codes else phrase.upper() if len(phrase) == 3 else ""
         if code in ct.codes:  # "20 USD", and "20 usd" after a number

@@ -168,6 +168,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         s1 = num_suffix.suffix_at(text, m.start("s1"))
         if s1 is None or s1.end != m.end("s1"):
             ranged = False  # "5 people to 10": the words between are no unit, so no range
+        elif g["c2"] is not None or num_suffix.suffix_at(text, m.end()) is None or (
+                num_suffix.suffix_at(text, m.end()).unit != s1.unit):  # type: ignore[union-attr]
+            ranged = False  # "rose 8% to $13 billion", "from 44 ml to 50 mg": two figures
     if ranged:
         end_num = m.end("m2") if g["m2"] else m.end("n2")
     else:
