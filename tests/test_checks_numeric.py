@@ -128,6 +128,17 @@ def test_conversion_cases(text: str, a: str, ua: str, b: str, ub: str, flagged: 
     assert bool(conv(text, a, ua, b, ub)) is flagged
 
 
+def test_conversion_adds_a_larger_unit_before() -> None:
+    t = "He stands 6 feet 2 inches (1.88 meters)."
+    ms = [m(t, "6 feet", "quantity", unit="foot"), m(t, "2 inches", "quantity", unit="inch"),
+          m(t, "1.88 meters", "quantity", unit="meter")]
+    assert run("N001", t, ms) == []
+    t = "He stands 6 feet 2 inches (1.5 meters)."
+    ms[2] = m(t, "1.5 meters", "quantity", unit="meter")
+    (flag,) = run("N001", t, ms)
+    assert flag.message.startswith("6 feet 2 inches = 1.88 meters")
+
+
 def test_conversion_hedge_loosens() -> None:
     t = "It is about 4,000 miles (6,000 km) long."
     assert conv(t, "about 4,000 miles", "mile", "6,000 km", "kilometer", hedge="approx") == []

@@ -113,24 +113,44 @@ def conversion_mismatch(ctx: Context) -> Iterator[Flag]:
 
     Limitations: only twins right next to each other (in brackets, or after "or" with a comma or a hedge); whichever of the two was converted from the other, one must be a rounding of the exact conversion of the other at its written precision (two significant figures at least, one when hedged or single-digit; 1% for rounded factors at coarse precision), so a slip inside that tolerance passes. Money is not checked (rates change).
     """
+    prev: Mention | None = None
     for a, b in num.neighbours(ctx.mentions, ("quantity",)):
+        lead, prev = prev, a
         if not a.unit or not b.unit or a.unit == b.unit:
             continue
         twin = _twin(ctx.text, a, b)
         if twin is None or num.convert(1.0, a.unit, b.unit) is None:
             continue
         loose = twin[1] or a.hedge is not None or b.hedge is not None
-        ea, eb = num.ends(a), num.ends(b)
+        ea, eb = _compound(ctx.text, lead, a), num.ends(b)
+        label = ctx.text[lead.start:a.end] if lead is not None and ea != num.ends(a) else None
         if not ea or len(ea) != len(eb):
             continue
         bad = [(x, y) for x, y in zip(ea, eb, strict=True)
                if not (_agrees(x, y, a.unit, b.unit, loose) or _agrees(y, x, b.unit, a.unit, loose))]
         if bad:
-            yield _flag(ctx.text, a, b, bad[0], loose)
+            yield _flag(a, b, bad[0], loose, label)
 
 
-def _flag(text: str, a: Mention, b: Mention, pair: tuple[tuple[float, str], tuple[float, str]],
-          loose: bool) -> Flag:
+_JOIN = regex.compile(r"\s*(?:,\s*|and\s+)?")
+
+
+def _compound(text: str, lead: Mention | None, a: Mention) -> list[tuple[float, str]]:
+    """The figure(s) of ``a``, with a larger unit right before it added in ("6 feet 2 inches" is
+    74 inches, "7 pounds 4 ounces" is 116 ounces)."""
+    ends = num.ends(a)
+    if (lead is None or not lead.unit or not a.unit or lead.unit == a.unit or len(ends) != 1
+            or num.is_range(lead) or lead.value is None
+            or not _JOIN.fullmatch(text, lead.end, a.start)):
+        return ends
+    extra = num.convert(lead.value, lead.unit, a.unit)
+    if extra is None or extra <= ends[0][0]:
+        return ends
+    return [(extra + ends[0][0], ends[0][1])]
+
+
+def _flag(a: Mention, b: Mention, pair: tuple[tuple[float, str], tuple[float, str]],
+          loose: bool, label: str | None) -> Flag:
     (x, y) = pair
     got = _band(x, y, a.unit or "", b.unit or "", loose)
     assert got is not None
@@ -142,7 +162,7 @@ def _flag(text: str, a: Mention, b: Mention, pair: tuple[tuple[float, str], tupl
     agree = num.fmt(lo, y[1], step)
     if lo != hi:
         agree += f"–{num.fmt(hi, y[1], step)}"
-    msg = (f"{x[1]} {num.unit_words(a)} = {shown} {unit}; with the precision written, "
+    msg = (f"{label or x[1] + ' ' + num.unit_words(a)} = {shown} {unit}; with the precision written, "
            f"{agree} {unit} would agree, not {y[1]}")
     fixed = num.fmt(c, y[1])
     if fixed == y[1]:
