@@ -21,7 +21,8 @@ from .registry import Context, Flag, register
 _KINDS = ("number", "money", "quantity", "percent")
 
 # Between a figure and its restatement: a bracket, "or" (after a comma or dash), or a dash.
-_TWIN = r"\s* (?: [(\[] | ,\s*or | [—–]\s*or | \s-{1,2}\s*or | \s+or | \s*[—–] ) \s*"
+_TWIN = r"""(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,2}     # the part's noun: "1,200 jobs, or 8%"
+    \s* (?: [(\[] | ,\s*or | [—–]\s*or | \s-{1,2}\s*or | \s+or | \s*[—–] ) \s*"""
 # From the end of a restatement to the whole: a closing mark, then "of (the)" or "out of".
 _OF = r"""\s* (?: [)\]] | , | [—–] | \s-{1,2} )? \s* (?: out \s+ )? of \s+
           (?: (?: the | its | their | all | a \s+ total \s+ of ) \s+ )?"""

@@ -22,7 +22,8 @@ from . import _numeric as num
 from .registry import Context, Flag, register
 
 _KINDS = ("number", "money", "quantity")
-_WORDS = r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,4}"  # the noun of a part: "dead", "in Kyiv"
+# the noun of a part: "dead", "in Kyiv", "users in the U.S."
+_WORDS = r"(?: \s+ (?: (?:\p{L}\.){2,} | [^\W\d_][\w'’-]{0,30} ) ){0,4}"
 
 
 @functools.cache
@@ -59,16 +60,19 @@ def _runs(ctx: Context, ms: Measures) -> Iterator[list[Mention]]:
     figs = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None
             and not num.is_range(m) and not (ms.get(m) and ms.by_start[m.start].identifier)]
     run: list[Mention] = []
+    closed = False  # the run's last separator held "and": the list has ended
     for m in figs:
         prev = run[-1] if run else None
-        if (prev is not None and prev.kind == m.kind and prev.unit == m.unit
-                and m.start - prev.end < 160 and p["sep"].fullmatch(text, prev.end, m.start)):
+        sep = (prev is not None and prev.kind == m.kind and prev.unit == m.unit
+               and m.start - prev.end < 160 and p["sep"].fullmatch(text, prev.end, m.start))
+        if prev is not None and sep and not closed:
             run.append(m)
+            closed = p["and"].search(text, prev.end, m.start) is not None
             continue
-        if len(run) > 1 and p["and"].search(text, run[-2].end, run[-1].start):
+        if len(run) > 1 and closed:
             yield run
-        run = [m]
-    if len(run) > 1 and p["and"].search(text, run[-2].end, run[-1].start):
+        run, closed = [m], False
+    if len(run) > 1 and closed:
         yield run
 
 
