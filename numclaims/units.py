@@ -40,7 +40,12 @@ class CurrencyTable:
     minor: dict[str, tuple[str, float]] = field(default_factory=dict)  # word -> (ISO, factor)
     after: dict[str, str] = field(default_factory=dict)  # sign written after a number -> ISO
     notes: dict[str, str] = field(default_factory=dict)  # spelling -> ambiguity note
-    million_suffix: tuple[str, ...] = ()
+    scale_suffix: dict[str, float] = field(default_factory=dict)  # "m" -> 1e6 after "$20"
+
+    @property
+    def million_suffix(self) -> tuple[str, ...]:
+        """The scale letters, longest first (the named list of the pattern)."""
+        return tuple(sorted(self.scale_suffix, key=len, reverse=True))
 
 
 def _compose(data: dict[str, Any], table: UnitTable) -> None:
@@ -58,8 +63,11 @@ def _compose(data: dict[str, Any], table: UnitTable) -> None:
                 for sym in entry.get("symbols", []):
                     table.symbols[f"{prefix} {sym}"] = unit
             for sym in entry.get("symbols", []):
-                for mark in marks:
-                    table.symbols[f"{sym}{mark}"] = unit
+                for mark in (*marks, f"^{power}"):
+                    table.symbols[f"{sym}{mark}"] = unit  # "km2", "km²", "km^2"
+                table.symbols[f"{sym} {rule['postfix']}"] = unit  # "km squared"
+            for word in entry.get("words", []):
+                table.words[f"{word} {rule['postfix']}".lower()] = unit
 
 
 @functools.cache
@@ -88,10 +96,10 @@ def currency_table() -> CurrencyTable:
     data = load_data("currencies")
     table = CurrencyTable(
         notes=dict(data.get("ambiguous", {})),
-        million_suffix=tuple(data.get("million_suffix", {}).get("letters", [])),
+        scale_suffix={k: float(v) for k, v in data.get("scale_suffix", {}).items()},
     )
     for code, entry in data.items():
-        if code in ("ambiguous", "million_suffix"):
+        if code in ("ambiguous", "scale_suffix"):
             continue
         for sym in entry.get("symbols", []):
             table.symbols[sym] = code

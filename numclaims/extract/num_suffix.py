@@ -31,6 +31,11 @@ class Suffix(NamedTuple):
 # Up to four tokens after an optional space, no-break space or hyphen. Tokens stop at spaces;
 # trailing punctuation is trimmed in Python.
 _TAIL = regex.compile(r"([\ \u00a0]|-)?([^\s\d][^\s]{0,24})(?:\ ([^\s]{1,24}))?(?:\ ([^\s]{1,24}))?")
+# "in" is an inch only where nothing else can follow it: at the end of the text or of a
+# parenthesis, or before a word of size ("2 1/2 in thick"); "5 in the morning" stays a number.
+_INCH_AFTER = regex.compile(
+    r"(?:\.?[ \t]*(?:\Z|\n)|\)|[ ](?:thick|long|wide|tall|high|deep|across|in\ diameter|x|by)\b)"
+)
 _TRIM = ".,;:!?)]}\"'\u201d\u2019"
 
 _PERCENT = {"percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
@@ -61,6 +66,8 @@ def suffix_at(text: str, pos: int) -> Suffix | None:
     ch = text[pos]
     if ch == "%" or (ch == " " and text.startswith("%", pos + 1)):
         return Suffix("percent", "percent", None, 1.0, pos + (1 if ch == "%" else 2), "%")
+    if text.startswith(" in", pos) and _INCH_AFTER.match(text, pos + 3):
+        return Suffix("quantity", "inch", None, 1.0, pos + 3, "in")
     m = _TAIL.match(text, pos)
     if m is None:
         return None

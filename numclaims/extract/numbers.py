@@ -156,7 +156,7 @@ def _value(g: dict[str, Any], n: str, neg: str, mil: str) -> float | None:
     if g[neg]:
         v = -v
     if g[mil]:
-        v *= 1e6
+        v *= units.currency_table().scale_suffix[g[mil]]
     return v
 
 
