@@ -22,7 +22,7 @@ from collections.abc import Callable
 import regex
 
 from ..models import Mention
-from . import time_dates, time_durations, time_relative
+from . import time_dates, time_durations, time_periods, time_relative
 from .time_context import Ctx
 from .time_lexicon import lexicon
 from .time_patterns import HEAD_RULES, RULE_NAMES, head_words, prefix_words, rules, triggers
@@ -44,9 +44,13 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_qcode": time_relative.r_qcode,
     "R_rel": time_relative.r_rel,
     "R_the": time_relative.r_the,
+    "R_same": time_periods.r_same,
+    "R_weekof": time_periods.r_weekof,
+    "R_cent": time_periods.r_cent,
     "R_dayword": time_relative.r_dayword,
     "R_dur": time_durations.r_dur,
     "R_nth": time_durations.r_nth,
+    "R_vague": time_durations.r_vague,
     "R_set": time_durations.r_set,
 }
 assert set(_RESOLVERS) == set(RULE_NAMES)
@@ -125,6 +129,7 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 if last.kind == "date" and last.date_start and last.date_start == last.date_end:
                     ctx.last_day = last
                 out.extend(found)
+                ctx.dates.extend(f for f in found if f.kind == "date" and f.date_start)
                 done = m.end()
                 break
     return out

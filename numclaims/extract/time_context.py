@@ -35,6 +35,7 @@ class Ctx:
     pub: dt.date | None
     lx: Lexicon
     explicit: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)  # every resolved date met so far
     last_day: Mention | None = None  # the latest single-day date met, for clock times
 
 

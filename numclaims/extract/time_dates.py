@@ -71,20 +71,17 @@ def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day:
 def r_date(m: Match, ctx: Ctx) -> list[Mention]:
     months = ctx.lx.months_with_day
     year: str | None
+    day: int | None
     if m["mon"]:
         month, day, year = months[m["mon"]], int(m["day"]), m["year"]
         rule = "<month> <day>" + (", <year>" if year else "")
     elif m["monw"]:
         month, year = months[m["monw"]], m["yearw"]
         day = _word_day(m["dayw"])
-        if day is None:
-            return []
         rule = "<month> <day in words>" + (", <year>" if year else "")
     elif m["mon2"]:
         month, year = months[m["mon2"]], m["year2"]
         day = int(m["day2"]) if m["day2"] else grammar.parse_ordinal(m["dayw2"])
-        if day is None:
-            return []
         rule = "<day> <month>" + (" <year>" if year else "")
     elif m["mon3"]:
         month, day, year, rule = months[m["mon3"]], int(m["day3"]), None, "<month>/<day>"
@@ -93,6 +90,8 @@ def r_date(m: Match, ctx: Ctx) -> list[Mention]:
         rule = "<day>-<month>-<year>"
     if m["wd"]:
         rule = "<weekday>, " + rule
+    if day is None:
+        return []
     day_to = int(m["dayto"]) if m["dayto"] else None
     return _day(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
 
@@ -255,6 +254,13 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         code = ctx.lx.seasons[m["psea"]]
         if m["psy"]:
             return _period(ctx, m, pre + "<season> <year>", f"{m['psy']}-{code}", fz)
+        if m["psrel"]:  # "summer this year": the season of that calendar year
+            if ctx.pub is None:
+                return [make(ctx, "date", m.start(), m.end(), pre + "<season> <rel> year",
+                             timex=f"XXXX-{code}", note=NO_DOC_DATE)]
+            kind = ctx.lx.rel_kind(m["psrel"]) or "this"
+            y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
+            return _period(ctx, m, pre + "<season> <rel> year", f"{y}-{code}", fz, "published")
         if m["psea"].lower() == "fall" or not (m["psthe"] or m["pfz"] or _bare_ok(ctx, m)):
             return []
         if m["psthe"] and prev_word(ctx.text, m.start()) not in ctx.lx.month_after:
@@ -268,6 +274,13 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
             "next one" if fwd else "latest one begun by then")
         return _period(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
     if m["pdec"] or m["pdec2"] or m["pdec3"]:
+        if m["pdec"] and m["pdec"].endswith("00"):  # "the 1800s": mostly the century
+            first = int(m["pdec"])
+            if first < 2000:
+                return _period(ctx, m, pre + "<century>", f"{first // 100:02d}", fz,
+                               note=f"could also mean the decade {first}-{first + 9}")
+            return _period(ctx, m, pre + "<decade>", f"{first // 10:03d}", fz,
+                           note=f"could also mean the century {first}-{first + 99}")
         if m["pdec"]:
             decade = int(m["pdec"]) // 10
         else:

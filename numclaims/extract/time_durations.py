@@ -147,6 +147,14 @@ def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str) -> Mention:
     return make(ctx, "duration", s, e, rule, note=note, **fields)  # type: ignore[arg-type]
 
 
+def r_vague(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "for years", "over the decades", "recent years": a duration of no stated count."""
+    letter = ctx.lx.units[m["vunit"]][0]
+    rule = "recent <units>" if m["vrecent"] else "for <units>"
+    return [make(ctx, "duration", m.start(), m.end(), rule, timex=timex_of(None, letter),
+                 unit=UNIT_NAMES[letter], note="a vague count")]
+
+
 def r_nth(m: Match, ctx: Ctx) -> list[Mention]:
     """ "in its third year": between two and three years have passed."""
     n = grammar.parse_ordinal(m["nord"])

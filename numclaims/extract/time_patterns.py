@@ -27,7 +27,7 @@ PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"]
 DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight"]
 ZONES = ["UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
          "CEST", "Z"]
-SET_ADVERBS = ["annually", "yearly"]
+SET_ADVERBS = ["annually", "yearly", "annual"]
 
 
 def _trie(words: list[str]) -> str:
@@ -58,7 +58,7 @@ def head_words() -> dict[str, str]:
     classes: dict[str, str] = {}
     for cls, words in (
         ("name", [*lx.months_with_day, *lx.weekdays_full, *lx.seasons]),
-        ("unit", [*lx.units, "quarter", "quarters", "weekend", *SET_ADVERBS]),
+        ("unit", [*lx.units, "quarter", "quarters", "weekend", "period", *SET_ADVERBS]),
         ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
     ):
         for w in words:
@@ -94,7 +94,7 @@ def prefix_words() -> frozenset[str]:
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
               "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
-              "after", "per", "between"}
+              "after", "per", "between", "same", "recent"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -116,6 +116,7 @@ def _alternatives() -> dict[str, str]:
     fuzzy = alt(lx.fuzzy)
     fuzzy_of = cap_alt(["beginning", "start", "middle", "end"])
     rel = cap_alt([*lx.relative["last"], *lx.relative["this"], *lx.relative["next"]])
+    rel3 = cap_alt(["last", "this", "next"])
     periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
     ordinal = cap_alt([*ORDINALS, "final", "last"])
     zones = alt(ZONES)
@@ -160,13 +161,36 @@ def _alternatives() -> dict[str, str]:
     | (?P<R_rel>                                              # (earlier) this year, last summer
         (?:(?P<rfz>{fuzzy}|[Ee]arlier|[Ll]ater)(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
           |(?:[Tt]he\s{{1,3}})?(?P<rfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
+        (?:(?P<rwd>{wday_full})\s{{1,3}}of\s{{1,3}}            # Tuesday of next week
+           (?=(?:the\s{{1,3}})?(?:{rel})\s{{1,3}}week\b))?
         (?:(?P<rthe>[Tt]he)\s{{1,3}})?
         (?P<rw>{rel})\s{{1,3}}(?P<rp>{periods})\b
-        (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b)?
+        (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b
+          |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday_full})\b)?  # next week on Tuesday
       )
     | (?P<R_the>                                              # the end of the year
-        (?:[Tt]he\s{{1,3}})?(?P<tfz>{fuzzy_of})\s{{1,3}}of\s{{1,3}}the\s{{1,3}}
+        (?:[Tt]he\s{{1,3}})?(?P<tfz>{fuzzy_of})\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?
         (?P<tp>year|month|week|decade|century)\b
+      | (?P<tfz2>[Ee]arlier|[Ll]ater)\s{{1,3}}in\s{{1,3}}the\s{{1,3}}     # later in the year
+        (?P<tp2>year|month|week|day)\b
+      )
+    | (?P<R_same>                                             # the same month a year ago
+        (?:[Tt]he\s{{1,3}})?same\s{{1,3}}(?P<sp>period|time|month|quarter|week|day|season)
+        \s{{1,3}}(?:(?:a|one)\s{{1,3}}year\s{{1,3}}(?:ago|earlier|before)
+                 |(?:last|the\s{{1,3}}previous|the\s{{1,3}}prior)\s{{1,3}}year)\b
+      )
+    | (?P<R_weekof>                                           # the last week of March
+        (?:[Tt]he\s{{1,3}})?(?P<wo>first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th))
+        \s{{1,3}}week\s{{1,3}}of\s{{1,3}}
+        (?: (?P<wmon>{month})(?:,?\s{{1,3}}(?P<wmy>\d{{4}}))?
+          | (?P<wyear>\d{{4}})
+          | (?P<wrel>{rel3})\s{{1,3}}(?P<wrp>month|year)
+          | (?:the\s{{1,3}})?(?P<wthis>month|year) )(?![\d-])
+      )
+    | (?P<R_cent>                                             # the 21st century, the mid-1800s
+        (?:(?:[Tt]he\s{{1,3}})?(?P<cfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
+        (?:[Tt]he\s{{1,3}})?(?:(?P<cfz>{fuzzy})(?:\s{{1,3}}|-))?
+        (?P<cord>(?&ordinal))[\s-]{{1,3}}century\b
       )
     | (?P<R_dayword>
         (?P<dw>{cap_alt(DAY_WORDS)})\b(?:\s{{1,3}}(?P<dwpart>{alt(PARTS_OF_DAY)})\b)?
@@ -195,6 +219,11 @@ def _alternatives() -> dict[str, str]:
         (?P<dold>-old\b)?
         (?:\s{{1,3}}(?P<dhafter>(?&hedge_after)))?
       )
+    | (?P<R_vague>                                            # for years, in recent decades
+        (?: (?<=\b(?:[Ff]or|[Oo]ver|[Ww]ithin)\s)(?:the\s{{1,3}}(?:past\s{{1,3}}|last\s{{1,3}})?)?
+          | (?P<vrecent>[Rr]ecent)\s{{1,3}} )
+        (?P<vunit>years|decades|months|weeks|centuries)\b(?!\s{{0,3}}\d)
+      )
     | (?P<R_yrange>                                           # from 2009 to 2011
         (?P<yfrom>[Ff]rom|[Bb]etween)?\s{{0,3}}(?P<y1>\d{{4}})
         (?(yfrom)\s{{1,3}}(?:to|and|until|through)\s{{1,3}}|\s{{0,2}}[-–]\s{{0,2}})
@@ -204,10 +233,11 @@ def _alternatives() -> dict[str, str]:
         (?:(?P<pfz>{fuzzy})(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
           |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
         (?: (?P<pmon>{month})(?:(?:,?\s{{1,3}}(?:of\s{{1,3}})?|[-/])(?P<pmy>\d{{4}})(?![\d-])
-                               |\s{{1,3}}of\s{{1,3}}(?P<pmrel>{rel})\s{{1,3}}year\b)?
+                               |\s{{1,3}}(?:of\s{{1,3}})?(?P<pmrel>{rel3})\s{{1,3}}year\b)?
             (?!\s{{1,3}}[0-3]?\d(?:st|nd|rd|th)?\b)                 # a day follows: R_date
           | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
-            (?:\s{{1,3}}(?:of\s{{1,3}})?(?P<psy>\d{{4}})(?![\d-]))?
+            (?:\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<psy>\d{{4}})(?![\d-])
+                                     |(?P<psrel>{rel3})\s{{1,3}}year\b))?
           | (?P<pdec>(?:1[0-9]|20)\d0)s\b
           | ['’](?P<pdec2>\d0)s\b
           | (?<=\b[Tt]he\s)(?P<pdec3>[1-9]0)s\b                  # the 70s (not "in their 70s")
@@ -227,8 +257,9 @@ def _alternatives() -> dict[str, str]:
 
 
 RULE_NAMES = (
-    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_rel", "R_the", "R_dayword", "R_set",
-    "R_nth", "R_dur", "R_yrange", "R_period", "R_wday", "R_ordday",
+    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
+    "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_yrange",
+    "R_period", "R_wday", "R_ordday",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
@@ -236,7 +267,8 @@ HEAD_RULES = {
               "R_ordday"),
     "code": ("R_qcode",),
     "name": ("R_date", "R_set", "R_rel", "R_period", "R_wday"),
-    "unit": ("R_quarter", "R_rel", "R_the", "R_set", "R_nth", "R_dur"),
+    "unit": ("R_quarter", "R_same", "R_weekof", "R_rel", "R_the", "R_cent", "R_set", "R_nth",
+             "R_dur", "R_vague"),
     "day": ("R_time", "R_dayword", "R_set"),
 }
 

@@ -98,9 +98,9 @@ def _season(base: dt.date, code: str, k: int) -> tuple[str, Span]:
     return f"{y:04d}-{code}", spans[y]
 
 
-def _narrative_base(ctx: Ctx, start: int) -> Mention | None:
-    """The nearest explicit date earlier in the same sentence, if any."""
-    for prev in reversed(ctx.explicit[-4:]):
+def _narrative_base(ctx: Ctx, start: int, among: list[Mention] | None = None) -> Mention | None:
+    """The nearest explicit date (or of ``among``) earlier in the same sentence, if any."""
+    for prev in reversed((ctx.explicit if among is None else among)[-4:]):
         if prev.end <= start and same_sentence(ctx, prev.end, start):
             return prev
     return None
@@ -146,6 +146,10 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
         elif fz.lower() == "earlier":
             mod, a, b = "START", 0.0, 0.5
         span = part_of(span, a, b)
+    wd = m["rwd"] or m["rwd2"]
+    if wd and period_key == "week":  # "Tuesday of next week": that day of the week named
+        d = span[0] + dt.timedelta(days=lx.weekdays_full[wd] - 1)
+        timex, span, rule = d.isoformat(), (d, d), f"<weekday> {rule}"
     if m["rpart"] and period_key in lx.weekdays_full:
         timex += "T" + PARTS[m["rpart"]]
     if period_key == "decade" and k:
@@ -177,7 +181,11 @@ def _the_past(ctx: Ctx, m: Match, period: str, k: int) -> list[Mention]:
 
 
 def r_the(m: Match, ctx: Ctx) -> list[Mention]:
-    """ "the end of the year": the period of the document date, or unresolved."""
+    """ "the end of the year": the period of the document date, or unresolved. "later in the
+    year": the rest of the year of the nearest date before it in the sentence, else of the
+    document date ("later in the day" only with such a date: news tells of other days)."""
+    if m["tfz2"]:
+        return _in_the(m, ctx)
     period = m["tp"]
     rule = f"the {m['tfz'].lower()} of the <{period}>"
     if ctx.pub is None:
@@ -189,6 +197,30 @@ def r_the(m: Match, ctx: Ctx) -> list[Mention]:
     mod, a, b = ctx.lx.fuzzy[m["tfz"].lower()]
     return [make(ctx, "date", m.start(), m.end(), rule, timex=timex, mod=mod, anchor="published",
                  note=f"the {period} of the document date", **day_fields(part_of(span, a, b)))]
+
+
+def _in_the(m: Match, ctx: Ctx) -> list[Mention]:
+    word, period = m["tfz2"].lower(), m["tp2"]
+    s, e = m.start(), m.end()
+    rule = f"{word} in the <{period}>"
+    prev = _narrative_base(ctx, s, ctx.dates)
+    if prev is not None and prev.date_start is not None and prev.date_end is not None:
+        base, anchor = (prev.date_start, prev.date_end), f"{prev.start}:{prev.end}"
+        note = f"the {period} of the date mentioned before"
+    elif ctx.pub is not None and period != "day":
+        base, anchor, note = (ctx.pub, ctx.pub), "published", f"the {period} of the document date"
+    else:
+        return [make(ctx, "date", s, e, rule, note="relative to a date in the story, not found")]
+    if period == "day":
+        timex, span = base[0].isoformat(), (base[0], base[0])
+    else:
+        got = _shift_period(ctx, base[0], period, 0)
+        if got is None:
+            return []
+        timex, span = got
+    span = (span[0], base[1]) if word == "earlier" else (base[0], span[1])
+    return [make(ctx, "date", s, e, rule, timex=timex, mod="START" if word == "earlier" else "END",
+                 anchor=anchor, note=note, **day_fields(span))]
 
 
 def r_quarter(m: Match, ctx: Ctx) -> list[Mention]:

@@ -1,0 +1,120 @@
+"""Resolvers for periods named through another period: "the same month a year ago", "the last
+week of March", "the first week of 2015", "the 21st century", "the mid-19th century".
+
+"The same month a year ago" speaks of a period mentioned before it ("sales fell in January,
+compared with the same month a year ago"): the nearest date earlier in the same sentence, a year
+back; without one, the document's own month (quarter, week, day), a year back.
+"The nth week of" a month or year follows ISO 8601: a week belongs to the month (year) that holds
+its Thursday, so "the last week of March 2009" is 2009-W13 and "the first week of 2015" 2015-W01.
+Does not live here: quarters and halves (``time_relative``), decades and years (``time_dates``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeAlias
+
+import regex
+
+from ..calendar import iso_week, month_end, part_of, timex_bounds
+from ..models import Mention
+from . import grammar
+from .time_context import NO_DOC_DATE, Ctx, day_fields, make, same_sentence
+
+Match: TypeAlias = "regex.Match[str]"
+
+# TIMEX3 values whose year can move back by one: 2024, 2024-01, 2024-01-05, 2024-Q1, 2024-SU.
+_YEAR_LED = regex.compile(r"(\d{4})((?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|SP|SU|FA|WI))?)")
+_WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4, "last": -1, "final": -1}
+
+
+def r_same(m: Match, ctx: Ctx) -> list[Mention]:
+    s, e = m.start(), m.end()
+    period = m["sp"].lower()
+    rule = f"the same {period} a year before"
+    base = next((p for p in reversed(ctx.dates[-4:]) if p.end <= s and p.timex
+                 and _YEAR_LED.fullmatch(p.timex) and same_sentence(ctx, p.end, s)), None)
+    if base is not None and base.timex:
+        y = _YEAR_LED.fullmatch(base.timex)
+        assert y is not None
+        timex, anchor = f"{int(y[1]) - 1:04d}{y[2]}", f"{base.start}:{base.end}"
+        note = "the period of the date mentioned before, a year earlier"
+    elif ctx.pub is None:
+        return [make(ctx, "date", s, e, rule, note=NO_DOC_DATE)]
+    elif period in ("month", "quarter", "day"):
+        p = ctx.pub
+        timex = {"month": f"{p.year - 1:04d}-{p.month:02d}",
+                 "quarter": f"{p.year - 1:04d}-Q{(p.month - 1) // 3 + 1}",
+                 "day": _year_back(p).isoformat()}[period]
+        anchor, note = "published", f"the {period} of the document date, a year earlier"
+    else:
+        return [make(ctx, "date", s, e, rule, note="the period meant was not found")]
+    return [make(ctx, "date", s, e, rule, timex=timex, anchor=anchor, note=note,
+                 **day_fields(timex_bounds(timex)))]
+
+
+def _year_back(d: dt.date) -> dt.date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # February 29
+        return d.replace(year=d.year - 1, day=28)
+
+
+def r_weekof(m: Match, ctx: Ctx) -> list[Mention]:
+    n = _WEEK_ORD[m["wo"].lower()]
+    s, e = m.start(), m.end()
+    lx = ctx.lx
+    anchor: str | None = None
+    if m["wmon"]:
+        month = lx.months[m["wmon"]]
+        if m["wmy"]:
+            year = int(m["wmy"])
+        elif ctx.pub is None:
+            return [make(ctx, "date", s, e, "the <nth> week of <month>", note=NO_DOC_DATE)]
+        else:
+            year = ctx.pub.year if month <= ctx.pub.month else ctx.pub.year - 1
+            anchor = "published"
+        first, last = dt.date(year, month, 1), month_end(year, month)
+    elif m["wyear"]:
+        year = int(m["wyear"])
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif ctx.pub is None:
+        return [make(ctx, "date", s, e, "the <nth> week of <period>", note=NO_DOC_DATE)]
+    else:
+        unit = m["wrp"] or m["wthis"]
+        k = {"last": -1, "this": 0, "next": 1}[lx.rel_kind(m["wrel"]) or "this"] if m[
+            "wrel"] else 0
+        p, anchor = ctx.pub, "published"
+        if unit == "year":
+            first, last = dt.date(p.year + k, 1, 1), dt.date(p.year + k, 12, 31)
+        else:
+            y, mo = divmod(p.year * 12 + p.month - 1 + k, 12)
+            first, last = dt.date(y, mo + 1, 1), month_end(y, mo + 1)
+    # the weeks whose Thursday falls inside the period, in order
+    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    weeks = []
+    while thursday <= last:
+        weeks.append(thursday - dt.timedelta(days=3))
+        thursday += dt.timedelta(days=7)
+    if not weeks or abs(n) > len(weeks):
+        return []
+    monday = weeks[n - 1] if n > 0 else weeks[-1]
+    return [make(ctx, "date", s, e, "the <nth> week of <period>", timex=iso_week(monday),
+                 anchor=anchor, note="ISO weeks: a week belongs to the period of its Thursday",
+                 date_start=monday, date_end=monday + dt.timedelta(days=6))]
+
+
+def r_cent(m: Match, ctx: Ctx) -> list[Mention]:
+    n = grammar.parse_ordinal(m["cord"])
+    if n is None or not 1 <= n <= 30:
+        return []
+    timex = f"{n - 1:02d}"
+    span = timex_bounds(timex)
+    fz = m["cfz"] or m["cfzof"]
+    mod = None
+    if fz and span:
+        mod, a, b = ctx.lx.fuzzy.get(fz, ctx.lx.fuzzy.get(fz.lower(), (None, 0.0, 1.0)))
+        span = part_of(span, a, b)
+    return [make(ctx, "date", m.start(), m.end(), "the <ordinal> century", timex=timex, mod=mod,
+                 **day_fields(span))]
