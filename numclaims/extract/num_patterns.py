@@ -81,6 +81,18 @@ def hedge_after_pattern() -> Any:
 
 
 @functools.cache
+def cents_pattern() -> Any:
+    """The minor part of a sum after its major unit: " 50 cents", " and forty-five cents", or a
+    bare count below a hundred that ends the clause (" 50." after "15 dollars")."""
+    minor = list(units.currency_table().minor)
+    return grammar.compile(
+        r"""(?i: ,?\ and )? \ (?P<n> (?&count_word) | \d{1,2} (?![\d,.]\d) )
+            (?: \ (?P<minor> (?i: \L<minor> ) ) \b | (?= [.,;!?)]* (?:\s|\Z) ) (?! [\ ] \w ) )""",
+        minor=minor,
+    )
+
+
+@functools.cache
 def hedge_after_heads() -> frozenset[str]:
     """The first letters (lower case) of the hedges that follow a figure: ``hedge_after_pattern``
     is tried only when one of them follows the space after the figure."""
@@ -170,6 +182,12 @@ def cued(text: str, start: int) -> bool:
 
 
 _OPENER_CHARS = "(\"'\u201c\u2018["
+
+
+@functools.cache
+def form_codes() -> frozenset[str]:
+    """Tokens such as "13F" or "10-K" that name a form, never a figure (numbers.toml)."""
+    return frozenset(c.upper() for c in load_data("numbers")["identifiers"]["codes"])
 
 
 @functools.cache

@@ -36,6 +36,7 @@ _TAIL = regex.compile(r"([\ \u00a0]|-)?([^\s\d][^\s]{0,24})(?:\ ([^\s]{1,24}))?(
 _INCH_AFTER = regex.compile(
     r"(?:\.?[ \t]*(?:\Z|\n)|\)|[ ](?:thick|long|wide|tall|high|deep|across|in\ diameter|x|by)\b)"
 )
+_NUMBER_NEXT = regex.compile(r" ?[\d.]")  # a sign before a number belongs to that number
 _TRIM = ".,;:!?)]}\"'\u201d\u2019"
 
 _PERCENT = {"percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
@@ -82,19 +83,19 @@ def suffix_at(text: str, pos: int) -> Suffix | None:
     start = m.start(2)
     for k in range(len(tokens), 0, -1):
         phrase = " ".join(tokens[:k])
-        found = _lookup(phrase, sep, start)
+        found = _lookup(text, phrase, sep, start)
         if found is None and phrase[-1] in _TRIM:
             stripped = phrase.rstrip(_TRIM)
             if stripped:
-                found = _lookup(stripped, sep, start)
+                found = _lookup(text, stripped, sep, start)
         if found is None and k == 1 and "-" in phrase[1:]:
-            found = _lookup(phrase.split("-", 1)[0], sep, start)  # "5 km-long"
+            found = _lookup(text, phrase.split("-", 1)[0], sep, start)  # "5 km-long"
         if found is not None:
             return found
     return None
 
 
-def _lookup(phrase: str, sep: str, start: int) -> Suffix | None:
+def _lookup(text: str, phrase: str, sep: str, start: int) -> Suffix | None:
     low = phrase.lower()
     end = start + len(phrase)
     words, symbols, glued = _tables()
@@ -102,8 +103,10 @@ def _lookup(phrase: str, sep: str, start: int) -> Suffix | None:
     ut = units.unit_table()
     if low in _PERCENT and sep:
         return Suffix("percent", _PERCENT[low], None, 1.0, end, low)
-    if phrase in ct.after and sep != "-":  # "10 €", "15€", "100元"
+    if phrase in ct.after and sep != "-" and not _NUMBER_NEXT.match(text, end):  # "10 €", "100元"
         return Suffix("money", ct.after[phrase], ct.notes.get(phrase), 1.0, end, phrase)
+    if sep == "" and phrase in ct.codes and phrase.isupper():  # "115USD"
+        return Suffix("money", ct.codes[phrase], None, 1.0, end, phrase)
     if sep == "-" and (low in ct.words or low in ct.minor):  # "a 12-cent dividend", "one-yen"
         code, factor = ct.minor.get(low) or (ct.words[low], 1.0)
         return Suffix("money", code, ct.notes.get(low), factor, end, low)

@@ -168,9 +168,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         s1 = num_suffix.suffix_at(text, m.start("s1"))
         if s1 is None or s1.end != m.end("s1"):
             ranged = False  # "5 people to 10": the words between are no unit, so no range
-        elif g["c2"] is not None or num_suffix.suffix_at(text, m.end()) is None or (
-                num_suffix.suffix_at(text, m.end()).unit != s1.unit):  # type: ignore[union-attr]
-            ranged = False  # "rose 8% to $13 billion", "from 44 ml to 50 mg": two figures
+        else:
+            s2 = num_suffix.suffix_at(text, m.end())
+            if g["c2"] is not None or s2 is None or s2.unit != s1.unit:
+                ranged = False  # "rose 8% to $13 billion", "from 44 ml to 50 mg": two figures
     if ranged:
         end_num = m.end("m2") if g["m2"] else m.end("n2")
     else:
@@ -182,19 +183,24 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             return [], end_num  # "about between": too odd to read
     suf = num_suffix.suffix_at(text, end_num)
     end = suf.end if suf is not None else end_num
+    cents = 0.0
+    if suf is not None and suf.kind == "money" and suf.factor == 1.0 and not ranged:
+        cents, end = _cents(text, end, suf.unit)
     ha = None
     if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
         ha = num_patterns.hedge_after_pattern().match(text, end)
     if ha is not None:
         end = ha.end()
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
-    if _glued_to_identifier(text, lead, end):
+    if _glued_to_identifier(text, lead, end) or (
+            end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
         return [], end
     if not ranged and suf is None and not g["h"] and _pronoun_one(text, g["n1"], lead):
         return [], end
     v1 = _value(g, "n1", "neg1", "m1")
     if v1 is None:
         return [], end
+    v1 += cents
     v2 = None
     if ranged:
         v2 = _value(g, "n2", "neg2", "m2")
@@ -205,6 +211,25 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             return [], end  # "3-1", "24-7": a score or a slogan, not a range
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged)], end
+
+
+def _cents(text: str, pos: int, code: str | None) -> tuple[float, int]:
+    """The minor part after "3 dollars": "50 cents", "and forty-five cents", or a bare "50" that
+    ends the clause ("15 dollars 50."), in major units, and where it ends; else (0.0, pos)."""
+    if text[pos:pos + 1] not in (" ", ","):
+        return 0.0, pos
+    c = num_patterns.cents_pattern().match(text, pos)
+    if c is None:
+        return 0.0, pos
+    value = grammar.parse_number(c["n"])
+    if value is None or not 0 < value < 100 or not float(value).is_integer():
+        return 0.0, pos
+    if c["minor"]:
+        minor = units.currency_table().minor.get(c["minor"].lower())
+        if minor is None or minor[0] != code:
+            return 0.0, pos
+        return value * minor[1], c.end()
+    return value / 100, c.end()
 
 
 def _pronoun_one(text: str, n1: str, start: int) -> bool:
