@@ -188,6 +188,42 @@ def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+_RANGE_TIMEX = re.compile(r"\((\d{4}-\d{2}-\d{2}|[X\d-]+),(\d{4}-\d{2}-\d{2}|[X\d-]+),"
+                          r"P\d+(?:\.\d+)?([DWMY])\)")
+
+
+def range_intervals(first: dt.date, end: dt.date, unit: str | None) -> list[tuple[dt.date, dt.date]]:
+    """The readings of a Recognizers date range [first, end): its own (the end excluded: "from
+    January to April" is January to March) and, when ``unit`` (D, W, M, Y: the unit of the range's
+    duration) is known, the inclusive one numclaims gives (January 1 to April 30)."""
+    out = [(first, end - dt.timedelta(days=1))]
+    if unit == "D":
+        out.append((first, end))
+    elif unit == "W":
+        out.append((first, end + dt.timedelta(days=6)))
+    elif unit == "M":
+        out.append((first, end.replace(day=calendar.monthrange(end.year, end.month)[1])))
+    elif unit == "Y":
+        out.append((first, end.replace(month=12, day=31)))
+    return out
+
+
+def range_timex(timex: str) -> tuple[dt.date | None, dt.date | None, str] | None:
+    """``(2019-01-01,2019-04-01,P3M)`` -> (first, end excluded, duration unit); dates with
+    placeholders come back as None. None when ``timex`` is no range."""
+    m = _RANGE_TIMEX.fullmatch(timex)
+    if not m:
+        return None
+
+    def day(v: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            return None
+
+    return day(m[1]), day(m[2]), m[3]
+
+
 def fills_placeholders(pattern: str, timex: str) -> bool:
     """Whether ``timex`` is ``pattern`` with its X placeholders resolved: "XXXX-08-02" is filled
     by "2016-08-02". A pattern of X only ("XXXX-XX-XX": a date nobody could resolve) is not."""

@@ -34,7 +34,9 @@ kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. V
     ``duration`` for "two years" of "two years ago" (the word "ago" is left out of our span; it
     carries ``date_start``/``date_end`` resolved against the publication date) is right for
     gold DATE "2022"; "this summer" as 2024-SU, "the 1990s" as 199 are compared the same way;
-  - for Recognizers date ranges, our interval equals a candidate's [start, end).
+  - for Recognizers date ranges, our interval equals a candidate's [start, end), or, for a range
+    "from ... to ..." (timex "(A,B,P3M)"), the inclusive reading: "from January to April" is
+    theirs January-March, ours January 1-April 30.
   - gold PRESENT_REF and ours is the publication day; PAST_REF (FUTURE_REF) and ours lies wholly
     before (after) it.
 ``mod`` is not scored (MEANTIME has none). Type agreement is reported apart, pairing each gold
@@ -67,6 +69,8 @@ from _corpora import (
     meantime_docs,
     overlap,
     prf,
+    range_intervals,
+    range_timex,
     read_jsonl,
     timex_interval,
     trim_span,
@@ -255,7 +259,11 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
     start, end = res["Start"], res["End"] + 1  # their End is inclusive
     values = (res.get("Resolution") or {}).get("values") or [{}]
     timex = values[0].get("timex", "")
+    rng = range_timex(timex)  # "(2019-01-01,2019-04-01,P3M)": a range "from ... to ..."
+    unit = rng[2] if rng else None
     alts, intervals, seconds = [], [], None
+    if rng and rng[0] and rng[1]:
+        intervals += range_intervals(rng[0], rng[1], unit)
     for v in values:
         alts.append(v.get("timex", ""))
         if v.get("type") == "date" and v.get("value"):
@@ -263,13 +271,13 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
         if v.get("start") and v.get("end"):
             try:
                 a, b = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
-                intervals.append((a, b - dt.timedelta(days=1)))
             except ValueError:
-                pass
+                continue
+            intervals += range_intervals(a, b, unit)
         if v.get("type") == "duration" and v.get("value"):
             seconds = float(v["value"])
     return Gold(start, end, inp[start:end], typ, timex, tuple(a for a in alts if a),
-                tuple(intervals), seconds)
+                tuple(dict.fromkeys(intervals)), seconds)
 
 
 def recognizers(types: dict[str, str]) -> tuple[list[Doc], str]:

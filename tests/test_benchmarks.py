@@ -377,6 +377,20 @@ def test_rt_gold_mapping_of_offsets_and_ranges() -> None:
     assert temp.value_right(g, ours)
 
 
+def test_rt_from_to_ranges_accept_their_exclusive_and_our_inclusive_end() -> None:
+    inp = "from January to April 2015"
+    res = {"Start": 0, "End": 25, "TypeName": "datetimeV2.daterange", "Resolution": {"values": [
+        {"timex": "(2015-01-01,2015-04-01,P3M)", "type": "daterange"}]}}
+    g = temp._rt_gold(inp, res, "DATE")
+    assert g.intervals == ((D(2015, 1, 1), D(2015, 3, 31)), (D(2015, 1, 1), D(2015, 4, 30)))
+    assert corp.range_timex("(XXXX-04-09,XXXX-04-17,P8D)") == (None, None, "D")
+    assert corp.range_timex("2015-04") is None
+    ours = mk(inp, inp, "date", date_start=D(2015, 1, 1), date_end=D(2015, 4, 30))
+    assert temp.value_right(g, ours)
+    wrong = ours.model_copy(update={"date_end": D(2015, 4, 15)})
+    assert not temp.value_right(g, wrong)
+
+
 def test_pairing_is_one_to_one_by_largest_overlap() -> None:
     text = "from March 3 to March 9, 2021"
     g = [gold(text, "March 3", "DATE", "2021-03-03"),
