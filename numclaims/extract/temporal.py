@@ -38,6 +38,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_time": time_dates.r_time,
     "R_period": time_dates.r_period,
     "R_yrange": time_dates.r_yrange,
+    "R_hol": time_dates.r_hol,
     "R_wday": time_dates.r_wday,
     "R_ordday": time_dates.r_ordday,
     "R_quarter": time_relative.r_quarter,

@@ -125,5 +125,5 @@ def month_span(year: int, month: int) -> Span:
 
 
 def fmt_num(x: float) -> str:
-    """A TIMEX3 number: 2.0 -> "2", 2.5 -> "2.5"."""
-    return str(int(x)) if float(x).is_integer() else f"{x:.4g}"
+    """A TIMEX3 number: 2.0 -> "2", 2.5 -> "2.5", 123.45 -> "123.45" (at most 4 decimals)."""
+    return str(int(x)) if float(x).is_integer() else f"{round(x, 4):g}"

@@ -371,3 +371,16 @@ def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
     return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
                  value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
                  date_end=dt.date(y2, 12, 31), note=f"the years {y1} to {y2}")]
+
+
+def r_hol(m: Match, ctx: Ctx) -> list[Mention]:
+    """A holiday on a fixed day: its day in the year written, else as a date written without its
+    year; "Christmas" and "Halloween" alone only after a date word ("before Christmas")."""
+    name = m["hol"]
+    if name in ctx.lx.holiday_cue_names and not m["holy"]:
+        prev = prev_word(ctx.text, m.start())
+        if prev not in ctx.lx.holiday_after:
+            return []
+    month, day = ctx.lx.holidays[name]
+    return _day(ctx, m.start(), m.end(), "<holiday>", int(m["holy"]) if m["holy"] else None,
+                month, day)

@@ -28,6 +28,7 @@ UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "
 HEDGE_MOD = {"nearly": "LESS_THAN", "less_than": "LESS_THAN", "approx": "APPROX",
              "more_than": "MORE_THAN", "at_most": "EQUAL_OR_LESS", "at_least": "EQUAL_OR_MORE"}
 _ARTICLES = ("a", "an", "one")
+_ABBREVIATIONS = ("hr", "hrs", "min", "mins", "sec", "secs")
 # What follows a duration and turns it into a pointer: "ago" from the document date, "earlier" /
 # "later" from another date ("before"/"after" only at the end of a clause, else they introduce
 # the event measured from: "two years after the invasion").
@@ -54,6 +55,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     num = m["dnum"]
     if letter == "S" and (num is None or num.lower() in _ARTICLES):
         return []  # "a second", "one second" are mostly ordinals in news
+    if num and num.lower() in _ARTICLES and m["dunit"].lower() in _ABBREVIATIONS:
+        return []  # "a min", "an hr": not how prose counts
     hedge_text = m["dhedge"] or m["dhafter"]
     hedge = grammar.hedge_of(hedge_text) if hedge_text else None
     mod = HEDGE_MOD.get(hedge) if hedge else None

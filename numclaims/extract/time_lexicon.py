@@ -58,6 +58,9 @@ class Lexicon:
     numeric_order: str
     pivot: int
     ago_tolerance: dict[str, float]
+    holidays: dict[str, tuple[int, int]]
+    holiday_cue_names: frozenset[str]
+    holiday_after: frozenset[str]
 
     def rel_kind(self, word: str) -> str | None:
         """'last', 'this' or 'next' for a relative word ("previous" -> 'last')."""
@@ -107,6 +110,10 @@ def lexicon() -> Lexicon:
         numeric_order=str(d["numeric_dates"]["order"]),
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},
+        holidays={k: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()
+                  if isinstance(v, list) and k not in ("need_date_word", "holiday_after")},
+        holiday_cue_names=frozenset(d["holidays"]["need_date_word"]),
+        holiday_after=frozenset(d["holidays"]["holiday_after"]),
     )
 
 

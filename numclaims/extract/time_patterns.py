@@ -60,12 +60,18 @@ def head_words() -> dict[str, str]:
         ("name", [*lx.months_with_day, *lx.weekdays_full, *lx.seasons]),
         ("unit", [*lx.units, "quarter", "quarters", "weekend", "period", *SET_ADVERBS]),
         ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
+        # a holiday is found by a word of its name that is rare elsewhere ("Year's", not "New")
+        ("holiday", [_holiday_head(name) for name in lx.holidays]),
     ):
         for w in words:
             classes.setdefault(w, cls)
             if w.islower():
                 classes.setdefault(w.capitalize(), cls)
     return classes
+
+
+def _holiday_head(name: str) -> str:
+    return name.split()[1] if name.startswith("New ") else name.split()[0]
 
 
 @functools.cache
@@ -94,7 +100,7 @@ def prefix_words() -> frozenset[str]:
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
               "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
-              "after", "per", "between", "same", "recent"}
+              "after", "per", "between", "same", "recent", "calendar", "New"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -117,6 +123,8 @@ def _alternatives() -> dict[str, str]:
     fuzzy_of = cap_alt(["beginning", "start", "middle", "end"])
     rel = cap_alt([*lx.relative["last"], *lx.relative["this"], *lx.relative["next"]])
     rel3 = cap_alt(["last", "this", "next"])
+    # names of several words: their spaces escaped, since the pattern is verbose
+    holidays = "|".join(regex.escape(w) for w in sorted(lx.holidays, key=lambda w: -len(w)))
     periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
     ordinal = cap_alt([*ORDINALS, "final", "last"])
     zones = alt(ZONES)
@@ -164,7 +172,7 @@ def _alternatives() -> dict[str, str]:
         (?:(?P<rwd>{wday_full})\s{{1,3}}of\s{{1,3}}            # Tuesday of next week
            (?=(?:the\s{{1,3}})?(?:{rel})\s{{1,3}}week\b))?
         (?:(?P<rthe>[Tt]he)\s{{1,3}})?
-        (?P<rw>{rel})\s{{1,3}}(?P<rp>{periods})\b
+        (?P<rw>{rel})\s{{1,3}}(?:calendar\s{{1,3}})?(?P<rp>{periods})\b
         (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b
           |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday_full})\b)?  # next week on Tuesday
       )
@@ -224,6 +232,9 @@ def _alternatives() -> dict[str, str]:
           | (?P<vrecent>[Rr]ecent)\s{{1,3}} )
         (?P<vunit>years|decades|months|weeks|centuries)\b(?!\s{{0,3}}\d)
       )
+    | (?P<R_hol>                                              # Christmas Eve (2023)
+        (?P<hol>{holidays})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<holy>\d{{4}})(?![\d-]))?
+      )
     | (?P<R_yrange>                                           # from 2009 to 2011
         (?P<yfrom>[Ff]rom|[Bb]etween)?\s{{0,3}}(?P<y1>\d{{4}})
         (?(yfrom)\s{{1,3}}(?:to|and|until|through)\s{{1,3}}|\s{{0,2}}[-–]\s{{0,2}})
@@ -258,14 +269,15 @@ def _alternatives() -> dict[str, str]:
 
 RULE_NAMES = (
     "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
-    "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_yrange",
-    "R_period", "R_wday", "R_ordday",
+    "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_hol",
+    "R_yrange", "R_period", "R_wday", "R_ordday",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
     "digit": ("R_date", "R_iso", "R_num", "R_time", "R_qcode", "R_yrange", "R_period",
               "R_ordday"),
     "code": ("R_qcode",),
+    "holiday": ("R_hol",),
     "name": ("R_date", "R_set", "R_rel", "R_period", "R_wday"),
     "unit": ("R_quarter", "R_same", "R_weekof", "R_rel", "R_the", "R_cent", "R_set", "R_nth",
              "R_dur", "R_vague"),
