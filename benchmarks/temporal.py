@@ -37,6 +37,8 @@ kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. V
   - for Recognizers date ranges, our interval equals a candidate's [start, end), or, for a range
     "from ... to ..." (timex "(A,B,P3M)"), the inclusive reading: "from January to April" is
     theirs January-March, ours January 1-April 30.
+  - the gold date is an end of our range mention and our range starts (ends) where it does:
+    "2009" and "2011" of our "from 2009 to 2011" (2009-01-01..2011-12-31);
   - gold PRESENT_REF and ours is the publication day; PAST_REF (FUTURE_REF) and ours lies wholly
     before (after) it.
 ``mod`` is not scored (MEANTIME has none). Type agreement is reported apart, pairing each gold
@@ -152,10 +154,14 @@ def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
         return _REFS[g.value](ours, published)
     if ours in g.intervals:
         return True
+    inside = m.start <= g.start and g.end <= m.end and m.end - m.start > g.end - g.start
+    first_half = g.start + g.end < m.start + m.end
     for v in values:
         gi = timex_interval(v)
         if gi and gi[0] <= ours[0] and ours[1] <= gi[1]:
             return True
+        if gi and inside and (gi[0] == ours[0] if first_half else gi[1] == ours[1]):
+            return True  # an end of our range: "2009" of "from 2009 to 2011"
     return False
 
 

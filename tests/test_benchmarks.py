@@ -317,6 +317,17 @@ def test_value_right_seasons_decades_durations_and_candidates() -> None:
     assert not temp.value_right(may, mk(text, "5 May", "date", timex="2023-05-05"))
 
 
+def test_value_right_accepts_the_ends_of_our_range() -> None:
+    text = "Output grows from 2009 to 2011."
+    ours = mk(text, "from 2009 to 2011", "duration", timex="P2Y", date_start=D(2009, 1, 1),
+              date_end=D(2011, 12, 31))
+    assert temp.value_right(gold(text, "2009", "DATE", "2009"), ours)
+    assert temp.value_right(gold(text, "2011", "DATE", "2011"), ours)
+    assert not temp.value_right(gold(text, "2011", "DATE", "2010"), ours)
+    late = ours.model_copy(update={"date_start": D(2009, 6, 1)})
+    assert not temp.value_right(gold(text, "2009", "DATE", "2009"), late)
+
+
 def test_value_right_reference_values_against_the_document_date() -> None:
     text = "Prices are falling today."
     pub = D(2013, 12, 10)
