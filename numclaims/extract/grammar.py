@@ -40,7 +40,8 @@ _DEFINE = r"""
 (?(DEFINE)
   # a numeral in digits: "1,200", "12,000.50", "3.2", "2023"; thousands groups have exactly 3 digits
   (?P<digits>
-      (?<![\w.]) (?: \d{1,3} (?: ,\d{3} ){1,6} (?!\d) | \d{1,20} ) (?: \.\d{1,12} )?
+      (?<![\w.]) (?: \d{1,3} (?: ,\d{3} ){1,6} (?!\d) | \d{1,3} (?: [\u202f\u2009]\d{3} ){1,6} (?!\d)
+                    | \d{1,20} ) (?: \.\d{1,12} )?                   # "1\u202f234\u202f567" (thin spaces)
     | (?<![\w.]) \.\d{1,12}                               # ".5"
   )
   (?P<vulgar> \L<nc_vulgar> )                             # "½", "¾"
@@ -59,12 +60,15 @@ _DEFINE = r"""
   (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
   (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-) \L<nc_ones> )? | \L<nc_ones> ) \b )
-  (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b (?: (?i:\ {1,3}and)? (?:\ {1,3}|-) (?&count_word) )? )? )
+  (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b (?: (?i:\ {1,3}and)? (?:\ {1,3}|-) (?&count_word) (?!(?&frac_next)) )? )? )
+  (?P<frac_next> (?:\ {1,3}|-) (?i: \L<nc_fractions> ) \b )   # "and three | quarters": the count is a numerator
   # "a" counts as one only right before a scale: "a million", "a dozen"
   (?P<w_head> (?&w_hundreds) | (?<!\w) (?i: an? ) (?= \ (?&scale_word) ) )
   (?P<w_int>
       (?&w_head)
-      (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and)? (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) ) )? ){0,4}
+      (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and)? (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) ) )? ){0,4}
+      (?: (?i: \ point ) (?: \ (?i: \L<nc_ones> | (?&count_word) ) ){1,4}          # "five point five"
+          (?! \ (?! (?&scale_word) ) [^\W\d_] ) )?
   )
   # a fraction in words whose numerator is written out: "two thirds", "a hundred trillionths",
   # "fifty-four hundredths"; and "a fifth", "one fourth" with nothing after it but "of" or a
@@ -78,7 +82,7 @@ _DEFINE = r"""
   # "and a half million" (after "one billion")
   (?P<and_frac>
       (?i: ,?\ {1,3} and \ {1,3} )
-      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> ) \b )
+      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
   )
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
@@ -92,7 +96,7 @@ _DEFINE = r"""
       (?&fraction) (?: (?i: \ of)? (?i: \ {1,3}an?)? \ {1,3} (?&scale_word) )?      # "a quarter of a million"
     | (?&numeral) (?: (?&and_frac) (?: [\ -] (?&big_scale) )?
                     | [\ \u00a0-]? (?&scale_word)
-                      (?: (?i: \ and \ ) \d{1,2} (?![\d,.]) (?<= (?i:hundred) \ and \ \d{1,2} )
+                      (?: (?<= (?i:hundred) ) (?i: \ and \ ) (?: \d{1,2} (?![\d,.]) | (?&count_word) (?!(?&frac_next)) )
                         | (?&and_frac) )?
                     | (?&abbr) )?                                       # "1.3 million", "12k"
     | (?&w_frac)

@@ -54,7 +54,9 @@ def vocab() -> dict[str, Any]:
 
 # Tokens of a matched number: a numeral, a vulgar fraction, or a word. Hyphens and commas between
 # words are separators; commas inside numerals are thousands separators.
-_TOKEN = regex.compile(r"\d{1,2}/\d{1,2}(?!\d)|\d[\d,]*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?")
+_TOKEN = regex.compile(
+    r"\d{1,2}/\d{1,2}(?!\d)|\d(?:[\d,]|[\u202f\u2009](?=\d))*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?"
+)
 _SCI = regex.compile(
     r"(\d[\d,]*(?:\.\d+)?|\.\d+) ?(?:[eE]|[x\u00d7] ?10\^?)([+\-\u2212]?)(\d{1,3})\Z"
 )
@@ -64,10 +66,12 @@ class _Part:
     """One "and"-separated part: its value, whether it is a fraction, the scale written after a
     fraction ("a half million": 1e6) and whether it ends with a big scale ("one billion")."""
 
-    __slots__ = ("ends_big", "fraction", "trailing", "value")
+    __slots__ = ("ends_big", "first_big", "fraction", "trailing", "value")
 
-    def __init__(self, value: float, fraction: bool, trailing: float, ends_big: float) -> None:
+    def __init__(self, value: float, fraction: bool, trailing: float, ends_big: float,
+                 first_big: float = 0.0) -> None:
         self.value, self.fraction, self.trailing, self.ends_big = value, fraction, trailing, ends_big
+        self.first_big = first_big  # the first big scale of a whole-number part
 
 
 def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
@@ -75,8 +79,9 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
     cur = 0.0  # the group being built ("two hundred" before "thousand")
     last_scale = 0.0
     frac: float | None = None  # the fraction's value once its word is read
+    dec: str | None = None  # the digits after "point", once it is read
     trailing = 0.0
-    ends_big = 0.0
+    ends_big = first_big = 0.0
     for tok in tokens:
         low = tok.lower()
         ends_big = 0.0
@@ -91,8 +96,10 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
         if "/" in tok:
             a, b = tok.split("/")
             cur += int(a) / int(b)
+        elif dec is not None and low in v["words"]:  # "five point | zero three"
+            dec += str(int(v["words"][low]))
         elif tok[0].isdigit() or tok[0] == ".":
-            cur += float(tok.replace(",", ""))
+            cur += float(tok.replace(",", "").replace("\u202f", "").replace("\u2009", ""))
         elif low in v["vulgar"] or tok in v["vulgar"]:
             cur += v["vulgar"].get(tok, v["vulgar"].get(low, 0.0))
         elif low in v["words"]:
@@ -101,11 +108,16 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
             cur += 1.0
         elif low == "of":
             continue
+        elif low == "point" and dec is None:
+            dec = ""
         elif low in v["fractions"]:
             num = total + cur
             frac = (num or 1.0) / v["fractions"][low]
         elif low in v["scales"] or low in v["abbr"]:
             scale = v["scales"].get(low) or v["abbr"][low]
+            if dec:  # "one point five million"
+                cur += float("0." + dec)
+                dec = None
             if scale < 1000:  # "hundred", "dozen" multiply the group being built
                 cur = (cur or 1.0) * scale
             elif not cur and total and scale > last_scale:  # "thousand million", "lakh crore"
@@ -116,13 +128,16 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
                 total += (cur or 1.0) * scale
                 cur = 0.0
                 last_scale = ends_big = scale
+                first_big = first_big or scale
         else:
             return None
     if frac is not None:
         return _Part(frac, True, trailing, 0.0)
-    if not tokens:
+    if not tokens or dec == "":
         return None
-    return _Part(total + cur, False, 0.0, ends_big)
+    if dec:
+        cur += float("0." + dec)
+    return _Part(total + cur, False, 0.0, ends_big, first_big)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -146,6 +161,8 @@ def parse_number(s: str) -> float | None:
         if p is None:
             return None
         if not p.fraction:
+            if 0 < total < p.first_big:  # "two hundred and two thousand" = 202,000
+                total *= p.first_big
             total += p.value
         elif p.trailing:
             if total > p.trailing:  # "one billion and a half million"
