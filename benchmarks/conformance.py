@@ -40,6 +40,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,9 +63,6 @@ use_project_root()
 from numclaims.models import Mention
 
 PY_UNSUPP = "[py-unsupp]"
-_HEDGE = re.compile(r"(?i)(?:about|around|approximately|roughly|nearly|almost|some|over|under|"
-                    r"more than|less than|fewer than|at least|at most|up to|as (?:many|much) as|"
-                    r"just over|just under|close to|an estimated|estimated)\s+")
 _AGE_WORDS = re.compile(r"(?i)(?:age\s+)?(.+?)(?:\s+(?:old|of\s+age))?")
 _TIMEX_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day", "TH": "hour", "TM": "minute",
                "TS": "second"}
@@ -110,6 +108,17 @@ class Outcome:
     absorbed: int = 0  # expected bare numbers found inside a larger reading of ours
 
 
+@lru_cache(maxsize=1)
+def _hedge() -> re.Pattern[str]:
+    """A leading hedge phrase, from numclaims's own table (``numclaims/data/hedges.toml``)."""
+    import tomllib
+    from importlib.resources import files
+
+    table = tomllib.loads(files("numclaims").joinpath("data/hedges.toml").read_text("utf-8"))
+    phrases = sorted({p for ps in table["phrases"].values() for p in ps}, key=len, reverse=True)
+    return re.compile(r"(?i)(?:" + "|".join(re.escape(p) for p in phrases) + r")\s+")
+
+
 # --- judging one mention against one expected result ----------------------------------------------
 
 
@@ -121,7 +130,7 @@ def span_ok(e: Expect, m: Mention, text: str, loose: bool = False) -> bool:
     if loose:
         return m.start < e.end and e.start < m.end
     ours = [trim_span(text, m.start, m.end)]
-    if m.hedge and (h := _HEDGE.match(text, *ours[0])) and h.end() < ours[0][1]:
+    if m.hedge and (h := _hedge().match(text, *ours[0])) and h.end() < ours[0][1]:
         ours.append((h.end(), ours[0][1]))  # "about 12 miles" ~ "12 miles"
     want = [trim_span(text, e.start, e.end)]
     if e.kind == "age" and (a := _AGE_WORDS.fullmatch(text, *want[0])):
