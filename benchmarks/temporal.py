@@ -28,7 +28,8 @@ kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. V
   - our timex equals the gold value (or, for Recognizers, one of its resolved candidates), or
     fills its X placeholders when no resolved candidate is given (gold XXXX-08 "since August",
     ours 2016-08), or
-  - both are durations of the same length (year 365 days, month 30: P7D = P1W), or
+  - both are durations of the same length (year 365 days, month 30: P7D = P1W), or ours is
+    vague where Recognizers counts "a few"/"several" as 3 (ours PTXM, theirs PT3M), or
   - our resolved interval (``date_start``..``date_end``, else the interval of our timex) lies
     within the gold value's interval: at the gold granularity it is the gold value. So our
     ``duration`` for "two years" of "two years ago" (the word "ago" is left out of our span; it
@@ -53,6 +54,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -126,6 +128,9 @@ def our_interval(m: Mention) -> Interval | None:
     return timex_interval(m.timex)
 
 
+_VAGUE = re.compile(r"PT?X(?:Y|M|W|D|H|S|DE|CE)")
+_FEW = re.compile(r"(?i)\b(?:few|several|some)\b")
+
 # TIMEX3 reference values, compared with our resolved interval and the document date.
 _REFS = {
     "PRESENT_REF": lambda ours, pub: ours == (pub, pub),
@@ -143,6 +148,9 @@ def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     resolved = [v for v in values if "X" not in v]  # when given, the placeholders are settled
     if m.timex and not resolved and any(fills_placeholders(v, m.timex) for v in values):
         return True
+    if m.timex and _VAGUE.fullmatch(m.timex) and _FEW.search(g.text) and any(
+            re.fullmatch(m.timex.replace("X", r"\d+(?:\.\d+)?"), v) for v in values):
+        return True  # "a few minutes": Recognizers says PT3M, TimeML (and we) PTXM
     ours_s = duration_seconds(m.timex)
     gold_s = g.seconds if g.seconds is not None else duration_seconds(g.value)
     if ours_s is not None and gold_s is not None and abs(ours_s - gold_s) < 1e-6:

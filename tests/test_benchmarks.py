@@ -312,6 +312,11 @@ def test_value_right_seasons_decades_durations_and_candidates() -> None:
                             mk(text, "a week", "duration", timex="P7D"))
     assert not temp.value_right(gold(text, "a week", "DURATION", "P1W"),
                                 mk(text, "a week", "duration", timex="P1M"))
+    few = "it took a few minutes"
+    assert temp.value_right(gold(few, "a few minutes", "DURATION", "PT3M"),
+                            mk(few, "a few minutes", "duration", timex="PTXM"))
+    assert not temp.value_right(gold(few, "a few minutes", "DURATION", "PT3M"),
+                                mk(few, "a few minutes", "duration", timex="PXM"))
     may = gold(text, "5 May", "DATE", "XXXX-05-05", alternatives=("2024-05-05", "2025-05-05"))
     assert temp.value_right(may, mk(text, "5 May", "date", timex="2025-05-05"))
     assert not temp.value_right(may, mk(text, "5 May", "date", timex="2023-05-05"))
