@@ -25,7 +25,8 @@ Scope (counts printed): out are Recognizers NotSupportedByDesign cases, experime
 non-default modes, relative ordinals ("last", "next"); cases the Python port of Recognizers fails
 (NotSupported: python) are scored on their own "[py-unsupp]" lines. quantulum: ``quantities`` is
 the headline, ``ambiguity`` apart, ``no_crash`` passes when nothing raises; its "dimensionless"
-bare numbers are our ``number``.
+bare numbers are our ``number`` (the line "bare numbers not scored" drops them, and their
+extras, to show the quantities alone).
 
 Run from the project root: ``python benchmarks/conformance.py [--set S] [--model M]
 [--show-misses N] [--causes N] [--json]``.
@@ -39,27 +40,15 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpora import (
-    Causes,
-    corpus_file,
-    duration_parts,
-    is_temperature,
-    load_mappings,
-    pct,
-    read_jsonl,
-    same_unit,
-    trim_span,
-    unit_spec,
-    use_project_root,
-)
+import _corpora as C
 
-use_project_root()
+C.use_project_root()
 from numclaims.models import Mention
 
 PY_UNSUPP = "[py-unsupp]"
@@ -129,10 +118,10 @@ def close(a: float | None, b: float | None) -> bool:
 def span_ok(e: Expect, m: Mention, text: str, loose: bool = False) -> bool:
     if loose:
         return m.start < e.end and e.start < m.end
-    ours = [trim_span(text, m.start, m.end)]
+    ours = [C.trim_span(text, m.start, m.end)]
     if m.hedge and (h := _hedge().match(text, *ours[0])) and h.end() < ours[0][1]:
         ours.append((h.end(), ours[0][1]))  # "about 12 miles" ~ "12 miles"
-    want = [trim_span(text, e.start, e.end)]
+    want = [C.trim_span(text, e.start, e.end)]
     if e.kind == "age" and (a := _AGE_WORDS.fullmatch(text, *want[0])):
         want.append(a.span(1))  # "5 years old" ~ "5 years"
     return any(o == w for o in ours for w in want)
@@ -147,7 +136,7 @@ def kind_ok(e: Expect, m: Mention) -> bool:
 
 
 def _duration_reading(m: Mention) -> tuple[float, str] | None:
-    parts = duration_parts(m.timex)
+    parts = C.duration_parts(m.timex)
     if parts and len(parts) == 1 and parts[0][1] in _TIMEX_UNIT:
         return parts[0][0], _TIMEX_UNIT[parts[0][1]]
     return None
@@ -160,8 +149,8 @@ def unit_ok(e: Expect, m: Mention) -> bool:
         return m.unit in e.units
     if m.kind == "duration":
         reading = _duration_reading(m)
-        return reading is not None and any(same_unit(reading[1], u) for u in e.units)
-    return any(same_unit(m.unit, u) for u in e.units)
+        return reading is not None and any(C.same_unit(reading[1], u) for u in e.units)
+    return any(C.same_unit(m.unit, u) for u in e.units)
 
 
 def value_ok(e: Expect, m: Mention) -> bool:
@@ -220,7 +209,7 @@ def _extra_classes(m: Mention) -> set[str]:
     if m.kind in ("number", "percent") and (m.hedge or (m.low is not None and m.low != m.high)):
         out.add("range")
     if m.kind == "quantity":
-        out.add("temperature" if is_temperature(m.unit) else "dimension")
+        out.add("temperature" if C.is_temperature(m.unit) else "dimension")
     return out
 
 
@@ -321,7 +310,7 @@ def recognizers_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
             if spec is None:
                 scope = scope if scope != "in" else f"out: unmapped unit {tname} {unit}"
                 continue
-            e["units"], scale, _ = unit_spec(spec)
+            e["units"], scale, _ = C.unit_spec(spec)
             if e.get("value") is not None:
                 e["value"] *= scale
         e["year_like"] = kind == "number" and _year_like(e.get("value"), e["text"])
@@ -343,7 +332,7 @@ def quantulum_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
         if spec is None:
             case.scope = f"out: unmapped unit {x['unit']}"
             continue
-        units, scale, kind = unit_spec(spec)
+        units, scale, kind = C.unit_spec(spec)
         kind = kind or "quantity"
         value = float(x["value"]) * scale
         unc = x.get("uncertainty")
@@ -359,9 +348,9 @@ def quantulum_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
 
 def load_cases(which: str, maps: dict[str, Any]) -> list[Case]:
     if which == "quantulum":
-        rows = read_jsonl(corpus_file("quantulum3-tests", "cases.jsonl"))
+        rows = C.read_jsonl(C.corpus_file("quantulum3-tests", "cases.jsonl"))
         return [quantulum_case(r, maps) for r in rows]
-    rows = read_jsonl(corpus_file("recognizers-text-en", f"{which}.jsonl"))
+    rows = C.read_jsonl(C.corpus_file("recognizers-text-en", f"{which}.jsonl"))
     return [recognizers_case(r, maps) for r in rows if r.get("level") == "model"]
 
 
@@ -383,7 +372,7 @@ def score_set(which: str, cases: list[Case], extract: Any, n_causes: int, show_m
     scope = Counter(c.scope if c.scope != "in" else f"in [{c.side}]" if c.side else "in"
                     for c in cases)
     rows: dict[str, Counter[str]] = defaultdict(Counter)
-    causes = Causes()
+    causes = C.Causes()
     misses: list[tuple[Case, Outcome]] = []
     for case in cases:
         if case.scope != "in":
@@ -392,10 +381,17 @@ def score_set(which: str, cases: list[Case], extract: Any, n_causes: int, show_m
         keys = [case.group]
         if case.side in (None, "py-unsupp"):
             keys.append(f"ALL [{case.side}]" if case.side else "ALL in scope")
-        for key in keys:
-            r = rows[key]
-            r.update(cases=1, strict=out.strict, lenient=out.lenient, overlap=out.overlap,
-                     found=out.found, expected=len(case.expects), absorbed=out.absorbed)
+        scored = [(keys, case, out)]
+        if case.set == "quantulum" and case.side is None:  # the same without bare numbers
+            units_only = replace(case, expects=[e for e in case.expects if e.kind != "number"],
+                                 extra_kinds=("percent", "quantity", "money"))
+            scored.append((["quantities, bare numbers not scored"], units_only,
+                           score_case(units_only, out.mentions)))
+        for keys_, case_, out_ in scored:
+            for key in keys_:
+                rows[key].update(cases=1, strict=out_.strict, lenient=out_.lenient,
+                                 overlap=out_.overlap, found=out_.found,
+                                 expected=len(case_.expects), absorbed=out_.absorbed)
         for cause, example in out.causes:
             causes.add(cause, f"{case.id}: {example}")
         if not out.strict and len(misses) < show_misses:
@@ -409,8 +405,8 @@ def score_set(which: str, cases: list[Case], extract: Any, n_causes: int, show_m
     print(f"  {'model':38s} {'cases':>5s} {'strict':>7s} {'lenient':>7s} {'overlap':>7s}  found")
     for key in sorted(rows, key=lambda k: (PY_UNSUPP in k, k.startswith("ALL"), k)):
         r = rows[key]
-        print(f"  {key:38s} {r['cases']:5d} {pct(r['strict'], r['cases'])} "
-              f"{pct(r['lenient'], r['cases'])} {pct(r['overlap'], r['cases'])}  "
+        print(f"  {key:38s} {r['cases']:5d} {C.pct(r['strict'], r['cases'])} "
+              f"{C.pct(r['lenient'], r['cases'])} {C.pct(r['overlap'], r['cases'])}  "
               f"{r['found']}/{r['expected']}"
               + (f" ({r['absorbed']} inside larger readings)" if r["absorbed"] else ""))
     causes.print(n_causes)
@@ -435,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--causes", type=int, default=8, metavar="N", help="top N causes per set")
     ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     args = ap.parse_args(argv)
-    maps = load_mappings()
+    maps = C.load_mappings()
     import numclaims
 
     results = []

@@ -62,26 +62,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpora import (
-    Causes,
-    annotated_end,
-    corpus_file,
-    duration_seconds,
-    fills_placeholders,
-    fix_dct,
-    load_mappings,
-    meantime_docs,
-    overlap,
-    prf,
-    range_intervals,
-    range_timex,
-    read_jsonl,
-    timex_interval,
-    trim_span,
-    use_project_root,
-)
+import _corpora as C
 
-use_project_root()
+C.use_project_root()
 from numclaims.models import Mention
 
 TYPES = ("DATE", "DURATION", "TIME", "SET")
@@ -125,7 +108,7 @@ class Tally:
 def our_interval(m: Mention) -> Interval | None:
     if m.date_start and m.date_end:
         return m.date_start, m.date_end
-    return timex_interval(m.timex)
+    return C.timex_interval(m.timex)
 
 
 _VAGUE = re.compile(r"PT?X(?:Y|M|W|D|H|S|DE|CE)")
@@ -146,13 +129,13 @@ def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     if m.timex and norm(m.timex) in {norm(v) for v in values}:
         return True
     resolved = [v for v in values if "X" not in v]  # when given, the placeholders are settled
-    if m.timex and not resolved and any(fills_placeholders(v, m.timex) for v in values):
+    if m.timex and not resolved and any(C.fills_placeholders(v, m.timex) for v in values):
         return True
     if m.timex and _VAGUE.fullmatch(m.timex) and _FEW.search(g.text) and any(
             re.fullmatch(m.timex.replace("X", r"\d+(?:\.\d+)?"), v) for v in values):
         return True  # "a few minutes": Recognizers says PT3M, TimeML (and we) PTXM
-    ours_s = duration_seconds(m.timex)
-    gold_s = g.seconds if g.seconds is not None else duration_seconds(g.value)
+    ours_s = C.duration_seconds(m.timex)
+    gold_s = g.seconds if g.seconds is not None else C.duration_seconds(g.value)
     if ours_s is not None and gold_s is not None and abs(ours_s - gold_s) < 1e-6:
         return True
     ours = our_interval(m)
@@ -165,7 +148,7 @@ def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     inside = m.start <= g.start and g.end <= m.end and m.end - m.start > g.end - g.start
     first_half = g.start + g.end < m.start + m.end
     for v in values:
-        gi = timex_interval(v)
+        gi = C.timex_interval(v)
         if gi and gi[0] <= ours[0] and ours[1] <= gi[1]:
             return True
         if gi and inside and (gi[0] == ours[0] if first_half else gi[1] == ours[1]):
@@ -178,7 +161,7 @@ def pair(gold: list[Gold], sys_: list[Mention]) -> list[tuple[int, int]]:
     cands = []
     for gi, g in enumerate(gold):
         for si, m in enumerate(sys_):
-            if (ov := overlap(g.start, g.end, m.start, m.end)) > 0:
+            if (ov := C.overlap(g.start, g.end, m.start, m.end)) > 0:
                 cands.append((-ov, abs(g.start - m.start), gi, si))
     used_g: set[int] = set()
     used_s: set[int] = set()
@@ -192,10 +175,10 @@ def pair(gold: list[Gold], sys_: list[Mention]) -> list[tuple[int, int]]:
 
 
 def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted: set[str],
-              tally: Tally, causes: Causes, confusions: Counter[str]) -> None:
+              tally: Tally, causes: C.Causes, confusions: Counter[str]) -> None:
     """Add one document's counts to ``tally``; ``counted`` are the TIMEX3 types of ours scored."""
     sys_ = [m for m in mentions if kinds.get(m.kind) in counted
-            and not any(overlap(m.start, m.end, a, b) for a, b in doc.ignore)]
+            and not any(C.overlap(m.start, m.end, a, b) for a, b in doc.ignore)]
     if doc.region_end is not None:
         tally.n["unannotated"] += sum(m.start >= doc.region_end for m in sys_)
         sys_ = [m for m in sys_ if m.start < doc.region_end]
@@ -204,20 +187,20 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
     for m in sys_:
         tally.add("sys", kinds[m.kind])
     best = {gi: si for gi, si in pair(doc.gold, sys_)}  # each gold's main partner, for messages
-    trimmed = [trim_span(doc.text, m.start, m.end) for m in sys_]
+    trimmed = [C.trim_span(doc.text, m.start, m.end) for m in sys_]
     right: set[tuple[int, int]] = set()  # (gold, system) pairs whose value is right
     for gi, g in enumerate(doc.gold):
-        ov = [si for si, m in enumerate(sys_) if overlap(g.start, g.end, m.start, m.end)]
+        ov = [si for si, m in enumerate(sys_) if C.overlap(g.start, g.end, m.start, m.end)]
         if not ov:
             causes.add(f"missed: {g.type}", f"{doc.id}: «{g.text}» {g.value}")
             continue
         tally.add("tp_gold", g.type)
         # its partner when paired one-to-one, else (its partner went to another gold mention)
         # the mention of ours overlapping it most
-        partner = best.get(gi, max(ov, key=lambda si: overlap(g.start, g.end, sys_[si].start,
+        partner = best.get(gi, max(ov, key=lambda si: C.overlap(g.start, g.end, sys_[si].start,
                                                               sys_[si].end)))
         confusions[f"{g.type} -> {sys_[partner].kind}"] += 1
-        if trim_span(doc.text, g.start, g.end) in {trimmed[si] for si in ov}:
+        if C.trim_span(doc.text, g.start, g.end) in {trimmed[si] for si in ov}:
             tally.add("strict_gold", g.type)
         right.update((gi, si) for si in ov if value_right(g, sys_[si], doc.published))
         if any(r[0] == gi for r in right):
@@ -232,12 +215,12 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
                    f"{doc.id}: «{g.text}» want {g.value} got «{m.text}» {ours}")
     for si, m in enumerate(sys_):
         st = kinds[m.kind]
-        hit = [g for g in doc.gold if overlap(g.start, g.end, m.start, m.end)]
+        hit = [g for g in doc.gold if C.overlap(g.start, g.end, m.start, m.end)]
         if not hit:
             causes.add(f"spurious: {m.kind}", f"{doc.id}: «{m.text}» {m.timex}")
             continue
         tally.add("tp_sys", st)
-        if trimmed[si] in {trim_span(doc.text, g.start, g.end) for g in hit}:
+        if trimmed[si] in {C.trim_span(doc.text, g.start, g.end) for g in hit}:
             tally.add("strict_sys", st)
         if any(r[1] == si for r in right):
             tally.add("val_sys", st)
@@ -248,13 +231,13 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
 
 def meantime() -> tuple[list[Doc], str]:
     docs, unanchored = [], 0
-    for row in meantime_docs():
+    for row in C.meantime_docs():
         gold = [Gold(t["start"], t["end"], t["text"], t["type"], _fix_value(t["value"]))
                 for t in row["timexes"]]
         unanchored += len(row.get("timexes_unanchored") or [])
         spans = [(x["start"], x["end"]) for x in row["timexes"] + row["values"]]
-        docs.append(Doc(row["doc_id"], row["text"], fix_dct(row.get("dct")), gold,
-                        region_end=annotated_end(row["text"], spans)))
+        docs.append(Doc(row["doc_id"], row["text"], C.fix_dct(row.get("dct")), gold,
+                        region_end=C.annotated_end(row["text"], spans)))
     n = Counter(g.type for d in docs for g in d.gold)
     scope = (f"{len(docs)} docs; in scope {sum(n.values())} anchored TIMEX3 "
              f"({', '.join(f'{t} {n[t]}' for t in TYPES)}); out {unanchored} non-consuming; "
@@ -265,7 +248,7 @@ def meantime() -> tuple[list[Doc], str]:
 
 def _fix_value(value: str) -> str:
     """The one malformed upstream value, "03-02-2009" (DD-MM-YYYY), as ISO."""
-    d = fix_dct(value) if len(value) == 10 and value[2] == "-" else None
+    d = C.fix_dct(value) if len(value) == 10 and value[2] == "-" else None
     return d.isoformat() if d else value
 
 
@@ -273,11 +256,11 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
     start, end = res["Start"], res["End"] + 1  # their End is inclusive
     values = (res.get("Resolution") or {}).get("values") or [{}]
     timex = values[0].get("timex", "")
-    rng = range_timex(timex)  # "(2019-01-01,2019-04-01,P3M)": a range "from ... to ..."
+    rng = C.range_timex(timex)  # "(2019-01-01,2019-04-01,P3M)": a range "from ... to ..."
     unit = rng[2] if rng else None
     alts, intervals, seconds = [], [], None
     if rng and rng[0] and rng[1]:
-        intervals += range_intervals(rng[0], rng[1], unit)
+        intervals += C.range_intervals(rng[0], rng[1], unit)
     for v in values:
         alts.append(v.get("timex", ""))
         if v.get("type") == "date" and v.get("value"):
@@ -287,7 +270,7 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
                 a, b = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
             except ValueError:
                 continue
-            intervals += range_intervals(a, b, unit)
+            intervals += C.range_intervals(a, b, unit)
         if v.get("type") == "duration" and v.get("value"):
             seconds = float(v["value"])
     return Gold(start, end, inp[start:end], typ, timex, tuple(a for a in alts if a),
@@ -295,7 +278,7 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
 
 
 def recognizers(types: dict[str, str]) -> tuple[list[Doc], str]:
-    rows = read_jsonl(corpus_file("recognizers-text-en", "datetime.jsonl"))
+    rows = C.read_jsonl(C.corpus_file("recognizers-text-en", "datetime.jsonl"))
     docs: list[Doc] = []
     scope: Counter[str] = Counter()
     n_out_results = 0
@@ -337,9 +320,9 @@ def table(tally: Tally, types: tuple[str, ...]) -> list[dict[str, Any]]:
     n = tally.n
     rows = []
     for t in (*types, "ALL"):
-        span = prf(n[f"tp_sys:{t}"], n[f"sys:{t}"], n[f"tp_gold:{t}"], n[f"gold:{t}"])
-        strict = prf(n[f"strict_sys:{t}"], n[f"sys:{t}"], n[f"strict_gold:{t}"], n[f"gold:{t}"])
-        value = prf(n[f"val_sys:{t}"], n[f"sys:{t}"], n[f"val_gold:{t}"], n[f"gold:{t}"])
+        span = C.prf(n[f"tp_sys:{t}"], n[f"sys:{t}"], n[f"tp_gold:{t}"], n[f"gold:{t}"])
+        strict = C.prf(n[f"strict_sys:{t}"], n[f"sys:{t}"], n[f"strict_gold:{t}"], n[f"gold:{t}"])
+        value = C.prf(n[f"val_sys:{t}"], n[f"sys:{t}"], n[f"val_gold:{t}"], n[f"gold:{t}"])
         rows.append({"type": t, "gold": n[f"gold:{t}"], "sys": n[f"sys:{t}"],
                      "span_p": span[0], "span_r": span[1], "span_f1": span[2],
                      "strict_f1": strict[2], "value_p": value[0], "value_r": value[1],
@@ -362,7 +345,7 @@ def run_set(name: str, docs: list[Doc], scope: str, counted: tuple[str, ...], ki
     import numclaims
 
     tallies: dict[str | None, Tally] = defaultdict(Tally)
-    causes = Causes()
+    causes = C.Causes()
     confusions: Counter[str] = Counter()
     crashes = 0
     for doc in docs:
@@ -399,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--causes", type=int, default=8, metavar="N", help="top N causes per set")
     ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     args = ap.parse_args(argv)
-    maps = load_mappings()["temporal"]
+    maps = C.load_mappings()["temporal"]
     kinds = maps["kinds"]
     results = []
     for name in args.set or ["meantime", "recognizers"]:

@@ -125,14 +125,14 @@ TEXT = "The crate cost $5 and weighs 10 kg."
 
 
 def test_same_unit_compares_through_pint_and_codes_as_strings() -> None:
-    assert conf.same_unit("kilometer_per_hour", "kilometer / hour")
-    assert conf.same_unit("metric_ton", "tonne")
-    assert conf.same_unit("square_kilometer", "kilometer ** 2")
-    assert conf.same_unit("liter_per_kilometer", "liter / kilometer")
-    assert not conf.same_unit("mile", "kilometer")
-    assert not conf.same_unit("degree_Fahrenheit", "degree_Celsius")
-    assert conf.same_unit("USD", "USD") and not conf.same_unit("USD", "CAD")
-    assert not conf.same_unit(None, "mile")
+    assert corp.same_unit("kilometer_per_hour", "kilometer / hour")
+    assert corp.same_unit("metric_ton", "tonne")
+    assert corp.same_unit("square_kilometer", "kilometer ** 2")
+    assert corp.same_unit("liter_per_kilometer", "liter / kilometer")
+    assert not corp.same_unit("mile", "kilometer")
+    assert not corp.same_unit("degree_Fahrenheit", "degree_Celsius")
+    assert corp.same_unit("USD", "USD") and not corp.same_unit("USD", "CAD")
+    assert not corp.same_unit(None, "mile")
 
 
 def test_every_mapped_pint_unit_exists() -> None:
@@ -141,7 +141,7 @@ def test_every_mapped_pint_unit_exists() -> None:
              *maps["recognizers"]["units"]["temperature"].values(),
              *maps["recognizers"]["units"]["age"].values(), *maps["quantulum"]["units"].values()]
     for spec in specs:
-        units, _, kind = conf.unit_spec(spec)
+        units, _, kind = corp.unit_spec(spec)
         if kind in (None, "quantity", "duration"):
             for u in units:
                 assert corp.parse_unit(u) is not None, u
