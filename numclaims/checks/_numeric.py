@@ -171,12 +171,22 @@ def _affine(unit: str) -> tuple[float, float, str] | None:
     return one[0] - zero[0], zero[0], one[1]
 
 
-def convert(value: float, src: str, dst: str) -> float | None:
-    """``value`` in unit ``src`` expressed in ``dst``; None when they measure different things."""
+def convert(value: float, src: str, dst: str, delta: bool = False) -> float | None:
+    """``value`` in unit ``src`` expressed in ``dst``; None when they measure different things.
+    With ``delta`` the value is a difference ("1.5 °C warmer"): offsets of units such as degrees
+    Celsius cancel, only the scale applies."""
     a, b = _affine(src), _affine(dst)
     if a is None or b is None or a[2] != b[2]:
         return None
+    if delta:
+        return a[0] * value / b[0]
     return (a[0] * value + a[1] - b[1]) / b[0]
+
+
+def has_offset(unit: str) -> bool:
+    """Whether a unit's zero is not the zero of its base unit (degrees Celsius, Fahrenheit)."""
+    a = _affine(unit)
+    return a is not None and abs(a[1]) > 1e-12
 
 
 def floor_to(x: float, step: float) -> float:

@@ -60,12 +60,12 @@ def _approximate(fig: tuple[float, str]) -> bool:
 
 
 def _band(src: tuple[float, str], dst: tuple[float, str], su: str, du: str,
-          loose: bool) -> tuple[float, float, float, float, bool] | None:
+          loose: bool, delta: bool = False) -> tuple[float, float, float, float, bool] | None:
     """(exact conversion, lowest and highest agreeing twin, step, loose) for the twin ``dst`` of
     ``src``: the conversion rounded down or up to the twin's written step, held to two significant
     figures; for a hedged or small one-figure pair ("10 kg (25 lb)"), the nearest rounding to one
     figure."""
-    c = num.convert(src[0], su, du)
+    c = num.convert(src[0], su, du, delta)
     if c is None:
         return None
     p = num.tol()["precision"]
@@ -79,20 +79,23 @@ def _band(src: tuple[float, str], dst: tuple[float, str], su: str, du: str,
     return c, num.floor_to(c, step), num.ceil_to(c, step), step, False
 
 
-def _agrees(src: tuple[float, str], dst: tuple[float, str], su: str, du: str, loose: bool) -> bool:
-    """Whether ``dst`` is a rounding of ``src`` converted, under any reading of either unit."""
+def _agrees(src: tuple[float, str], dst: tuple[float, str], su: str, du: str, loose: bool,
+            deltas: tuple[bool, ...] = (False,)) -> bool:
+    """Whether ``dst`` is a rounding of ``src`` converted, under any reading of either unit (and
+    as a difference too when ``deltas`` allows it)."""
     alt = num.tol()["conversion"]["alternatives"]
-    for a in (su, *alt.get(su, ())):
-        for b in (du, *alt.get(du, ())):
-            got = _band(src, dst, a, b, loose)
-            if got is None:
-                continue
-            c, lo, hi, step, _ = got
-            p = num.tol()["precision"]
-            coarse = step >= num.sig_step(c, int(p["min_sig_figs"])) * (1 - 1e-9)
-            slack = float(p["factor_slack"]) * abs(c) if coarse else 0.0
-            if lo - slack - 1e-9 <= dst[0] <= hi + slack + 1e-9:
-                return True
+    p = num.tol()["precision"]
+    readings = ((a, b, d) for a in (su, *alt.get(su, ())) for b in (du, *alt.get(du, ()))
+                for d in deltas)
+    for a, b, delta in readings:
+        got = _band(src, dst, a, b, loose, delta)
+        if got is None:
+            continue
+        c, lo, hi, step, _ = got
+        coarse = step >= num.sig_step(c, int(p["min_sig_figs"])) * (1 - 1e-9)
+        slack = float(p["factor_slack"]) * abs(c) if coarse else 0.0
+        if lo - slack - 1e-9 <= dst[0] <= hi + slack + 1e-9:
+            return True
     return False
 
 
@@ -110,8 +113,9 @@ def conversion_mismatch(ctx: Context) -> Iterator[Flag]:
     Not flagged: The trail runs 3 miles (5 km) along the river.
     Not flagged: The probe orbits 1,500,000 kilometres (930,000 mi) from Earth.
     Not flagged: The crew flew at 30,000 feet (9,000 meters) over the Alps.
+    Not flagged: Last year was 1.48°C (2.66°F) warmer than the pre-industrial average.
 
-    Limitations: only twins right next to each other (in brackets, or after "or" with a comma or a hedge); whichever of the two was converted from the other, one must be a rounding of the exact conversion of the other at its written precision (two significant figures at least, one when hedged or single-digit; 1% for rounded factors at coarse precision), so a slip inside that tolerance passes. Money is not checked (rates change).
+    Limitations: only twins right next to each other (in brackets, or after "or" with a comma or a hedge); whichever of the two was converted from the other, one must be a rounding of the exact conversion of the other at its written precision (two significant figures at least, one when hedged or single-digit; 1% for rounded factors at coarse precision), so a slip inside that tolerance passes. A temperature pair with a difference cue near it ("above", "warmer", "rose by") may agree as a difference or as a reading, so a difference converted as a reading ("warmed by 1.1°C (34°F)") is missed. Money is not checked (rates change).
     """
     prev: Mention | None = None
     for a, b in num.neighbours(ctx.mentions, ("quantity",)):
@@ -126,10 +130,34 @@ def conversion_mismatch(ctx: Context) -> Iterator[Flag]:
         label = ctx.text[lead.start:a.end] if lead is not None and ea != num.ends(a) else None
         if not ea or len(ea) != len(eb):
             continue
+        deltas = (False, True) if _difference(ctx.text, a, b) else (False,)
         bad = [(x, y) for x, y in zip(ea, eb, strict=True)
-               if not (_agrees(x, y, a.unit, b.unit, loose) or _agrees(y, x, b.unit, a.unit, loose))]
+               if not (_agrees(x, y, a.unit, b.unit, loose, deltas)
+                       or _agrees(y, x, b.unit, a.unit, loose, deltas))]
         if bad:
             yield _flag(a, b, bad[0], loose, label)
+
+
+_WORDS = regex.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def _difference(text: str, a: Mention, b: Mention) -> bool:
+    """Whether a pair of temperatures may be a difference ("1.48°C (2.66°F) above the
+    pre-industrial level", "warmed by 1.1°C (2°F)"): a unit with an offset and a cue word among
+    the few words before the first figure or after the twin. Then a difference converted without
+    the offset agrees too; an absolute conversion always does."""
+    if not (a.unit and b.unit and (num.has_offset(a.unit) or num.has_offset(b.unit))):
+        return False
+    window = int(num.tol()["conversion"]["difference_window"])
+    cues = _difference_cues()
+    before = _WORDS.findall(text[max(0, a.start - 8 * window):a.start].lower())[-window:]
+    after = _WORDS.findall(text[b.end:b.end + 8 * window].lower())[:window]
+    return any(w in cues for w in (*before, *after))
+
+
+@functools.cache
+def _difference_cues() -> frozenset[str]:
+    return frozenset(num.tol()["conversion"]["difference_cues"])
 
 
 _JOIN = regex.compile(r"\s*(?:,\s*|and\s+)?")
