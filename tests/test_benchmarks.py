@@ -48,6 +48,14 @@ def ex(text: str, sub: str, kind: str, **kw: Any) -> Any:
 # --- shared helpers ------------------------------------------------------------------------------
 
 
+def test_a_missing_corpus_exits_with_a_message(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    monkeypatch.setattr(corp, "CORPORA", tmp_path / "nowhere")
+    with pytest.raises(SystemExit) as exc:
+        corp.corpus_file("meantime-en", "docs.jsonl")
+    assert "corpus file not found" in str(exc.value.code)
+
+
 def test_trim_span_drops_edge_space_and_punctuation_only() -> None:
     text = 'He said "(12 kg)." then left'
     s = text.index("(")
