@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import units
 from ..config import load_data
-from . import grammar
+from . import grammar, num_suffix
 
 _BODY = r"""
 (?P<ident>
@@ -74,6 +74,25 @@ def scan_pattern() -> Any:
     return grammar.compile(_BODY, **lists())
 
 
+_PREFIX = (
+    "    (?: (?P<h> (?&hedge) )",
+    "    (?P<neg1> (?<![\\w.,%)\\]-])",
+)
+
+
+@functools.cache
+def digit_pattern() -> Any:
+    """``scan_pattern`` for a start on a digit: the same groups, but the openers that cannot
+    start with a digit (hedge, "between"/"from", currency, sign) can never match, so they are
+    not tried (measured: ~2 us less per match, on ~70% of all matches)."""
+    lines = _BODY.splitlines()
+    first = next(i for i, ln in enumerate(lines) if ln.startswith(_PREFIX[0]))
+    last = next(i for i, ln in enumerate(lines) if ln.startswith(_PREFIX[1]))
+    never = "    (?P<h> (?!) )? (?P<btw> (?!) )? (?P<frm> (?!) )? (?P<c1> (?!) )? (?P<neg1> (?!) )?"
+    body = "\n".join([*lines[:first], never, *lines[last + 1:]])
+    return grammar.compile(body, **lists())
+
+
 @functools.cache
 def hedge_after_pattern() -> Any:
     """A hedge that follows the figure: "12,000 or so", "five or more"."""
@@ -90,6 +109,20 @@ def cents_pattern() -> Any:
             (?: \ (?P<minor> (?i: \L<minor> ) ) \b | (?= [.,;!?)]* (?:\s|\Z) ) (?! [\ ] \w ) )""",
         minor=minor,
     )
+
+
+@functools.cache
+def continuations() -> frozenset[str]:
+    """Lower-case words that may continue a numeral after a space (units, currencies, percent
+    words, scales, fractions, range and hedge words): after any other word the numeral is
+    complete, and ``numbers`` reads it without the full pattern."""
+    v = grammar.named_lists()
+    words = set(num_suffix.first_words())
+    words.update(w.lower() for key in ("nc_scales", "nc_fractions", "nc_abbr") for w in v[key])
+    for phrase in v["nc_hedges_after"]:
+        words.add(phrase.split()[0])
+    words.update(("to", "through", "and", "or", "in", "point", "hundred"))
+    return frozenset(words)
 
 
 @functools.cache

@@ -52,7 +52,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 @functools.cache
-def _first_words() -> frozenset[str]:
+def first_words() -> frozenset[str]:
     """The first word, lower-cased, of every spelling ``_lookup`` knows."""
     words, symbols, glued = _tables()
     ct = units.currency_table()
@@ -74,7 +74,7 @@ def suffix_at(text: str, pos: int) -> Suffix | None:
         return None
     sep = m[1] or ""
     head = m[2].lower()
-    firsts = _first_words()
+    firsts = first_words()
     if head not in firsts:
         head = head.rstrip(_TRIM)
         if head not in firsts and head.split("-", 1)[0] not in firsts:
