@@ -39,6 +39,14 @@ def use_project_root() -> None:
             sys.path.insert(0, p)
 
 
+def quiet_pipe() -> None:
+    """End quietly when the reader of our output goes away (``... | head``)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
 def corpus_file(*parts: str) -> Path:
     """The path of a corpus file; exits with a message (not a traceback) when it is absent."""
     path = CORPORA.joinpath(*parts)

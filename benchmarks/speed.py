@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpora import fix_dct, meantime_docs, seed_texts, use_project_root
+from _corpora import fix_dct, meantime_docs, quiet_pipe, seed_texts, use_project_root
 
 use_project_root()
 
@@ -176,4 +176,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    quiet_pipe()
     sys.exit(main())

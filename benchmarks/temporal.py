@@ -399,4 +399,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    C.quiet_pipe()
     sys.exit(main())
