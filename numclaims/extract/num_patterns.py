@@ -121,7 +121,7 @@ def continuations() -> frozenset[str]:
     words.update(w.lower() for key in ("nc_scales", "nc_fractions", "nc_abbr") for w in v[key])
     for phrase in v["nc_hedges_after"]:
         words.add(phrase.split()[0])
-    words.update(("to", "through", "and", "or", "in", "point", "hundred"))
+    words.update(("to", "through", "and", "or", "in", "point", "hundred", "x"))  # "2.5 x 10^-3"
     return frozenset(words)
 
 
