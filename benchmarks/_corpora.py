@@ -331,6 +331,9 @@ def pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
+EXAMPLES_PER_CAUSE = 3  # the scripts' --examples option sets it
+
+
 @dataclass
 class Causes:
     """Misses grouped by cause, with the first few examples of each.
@@ -340,7 +343,7 @@ class Causes:
     that many small groups (one per unit) still add up to one visible cause.
     """
 
-    keep: int = 3
+    keep: int = field(default_factory=lambda: EXAMPLES_PER_CAUSE)
     counts: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -364,10 +367,10 @@ class Causes:
         for category, details in sorted(grouped.items(), key=lambda kv: -kv[1].total()):
             common = details.most_common()
             keys = [f"{category}: {d}" if d else category for d, _ in common]
-            if len(keys) == 1:
-                examples = self.examples[keys[0]]
-            else:  # one example of each of the commonest details
-                examples = [self.examples[k][0] for k in keys[: self.keep]]
+            examples: list[str] = []  # breadth first: the commonest details first
+            for i in range(self.keep):
+                examples += [self.examples[k][i] for k in keys if i < len(self.examples[k])]
+            examples = examples[: self.keep]
             out.append({"cause": category, "count": details.total(),
                         "details": dict(common), "examples": examples})
         return out[:n]

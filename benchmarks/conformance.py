@@ -29,7 +29,7 @@ bare numbers are our ``number`` (the line "bare numbers not scored" drops them, 
 extras, to show the quantities alone).
 
 Run from the project root: ``python benchmarks/conformance.py [--set S] [--model M]
-[--show-misses N] [--causes N] [--json]``.
+[--show-misses N] [--causes N] [--examples N] [--json]``.
 """
 
 from __future__ import annotations
@@ -429,8 +429,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help="print N failed cases per set in full")
     ap.add_argument("--causes", type=int, default=8, metavar="N", help="top N causes per set")
+    ap.add_argument("--examples", type=int, default=3, metavar="N", help="examples per cause")
     ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     args = ap.parse_args(argv)
+    C.EXAMPLES_PER_CAUSE = args.examples
     maps = C.load_mappings()
     import numclaims
 

@@ -46,7 +46,7 @@ kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. V
 mention with the mention of ours that overlaps it most: our "X ago" durations pair with DATE gold
 by design.
 
-Run from the project root: ``python benchmarks/temporal.py [--set S] [--causes N] [--json]``.
+Run from the project root: ``python benchmarks/temporal.py [--set S] [--causes N] [--examples N] [--json]``.
 """
 
 from __future__ import annotations
@@ -380,8 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=["meantime", "recognizers"], action="append",
                     help="score only this set (repeatable; default: both)")
     ap.add_argument("--causes", type=int, default=8, metavar="N", help="top N causes per set")
+    ap.add_argument("--examples", type=int, default=3, metavar="N", help="examples per cause")
     ap.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     args = ap.parse_args(argv)
+    C.EXAMPLES_PER_CAUSE = args.examples
     maps = C.load_mappings()["temporal"]
     kinds = maps["kinds"]
     results = []
