@@ -189,6 +189,12 @@ def prefix_phrases() -> tuple[frozenset[str], int]:
 
 
 @functools.cache
+def prefix_last_words() -> frozenset[str]:
+    """The last word of every ``prefix_phrases`` entry: a cheap first test before the phrases."""
+    return frozenset(ph.rsplit(" ", 1)[-1] for ph in prefix_phrases()[0])
+
+
+@functools.cache
 def _cues() -> tuple[frozenset[str], frozenset[str]]:
     cues = [c.lower() for c in load_data("numbers")["identifiers"]["cues"]]
     return frozenset(c for c in cues if " " not in c), frozenset(c for c in cues if " " in c)

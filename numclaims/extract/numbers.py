@@ -143,6 +143,10 @@ def _phrase_before(text: str, i: int, floor: int, word_head: bool) -> int | None
     space before ``i``, else None. "a"/"an" open only a figure in words ("a dozen")."""
     if i - 1 <= floor or text[i - 1] not in " \u00a0":
         return None
+    k = text.rfind(" ", max(floor, i - 26), i - 1)
+    last = text[k + 1 if k >= 0 else max(floor, i - 26):i - 1]
+    if last.lstrip(_OPENER_CHARS).lower() not in num_patterns.prefix_last_words():
+        return None  # the common case: the word before opens no figure (one set lookup)
     phrases, longest = num_patterns.prefix_phrases()
     w0 = max(floor, i - 1 - longest)
     tokens = text[w0:i - 1].split(" ")
