@@ -25,20 +25,31 @@ _TWIN = r"""(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,2}     # the part's noun: "1,200
     \s* (?: [(\[] | ,\s*or | [—–]\s*or | \s-{1,2}\s*or | \s+or | \s*[—–] ) \s*"""
 # From the end of a restatement to the whole: a closing mark, then "of (the)" or "out of".
 _OF = r"""\s* (?: [)\]] | , | [—–] | \s-{1,2} )? \s* (?: out \s+ )? of \s+
-          (?: (?: the | its | their | all | a \s+ total \s+ of ) \s+ )?"""
+          (?: (?: the | its | their | all | a \s+ total \s+ of ) \s+ )?
+          (?: [^\W\d_][\w-]{0,30} (?: ['’]s )? \s+ of \s+ )?   # "of its workforce of 10,000"
+          (?: [^\W\d_][\w-]{0,30} ['’]s? \s+ )?"""              # "of the country's 8 million"
 # The noun after the whole, before its restatement: "12,000 troops, or 25%".
-_NOUN_TWIN = r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,3} \s* (?: ,\s*or | [(\[] | [—–]\s*or ) \s*"
+_NOUN_TWIN = r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,5} \s* (?: ,\s*or | [(\[] | [—–]\s*or ) \s*"
+# A share named by a noun after the part's clause: "2.9 million cast a ballot, a turnout of 69%".
+_RATE = r"""(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,4} \s* , \s* (?: a | an | or \s+ a ) \s+
+            \L<share_nouns> \s+ of \s+"""
 
 # name -> (gap between 1st and 2nd figure, gap between 2nd and 3rd, roles of the three figures)
 _FORMS: dict[str, tuple[str, str, str]] = {
     "part-pct-whole": (_TWIN, _OF, "PpW"),  # 3,000 — or 25% — of the 12,000
     "pct-part-whole": (_TWIN, _OF, "pPW"),  # 25% (3,000) of the 12,000
-    "part-whole-pct": (r"\s+ (?: out \s+ )? of \s+ (?: (?: the | its | their | all ) \s+ )?",
-                       _NOUN_TWIN, "PWp"),  # 3,000 of the 12,000 troops, or 25%
+    "part-whole-pct": (r"""\s+ (?: out \s+ )? of \s+ (?: (?: the | its | their | all ) \s+ )?
+                           (?: [^\W\d_][\w-]{0,30} ['’]s? \s+ )?""",
+                       _NOUN_TWIN, "PWp"),  # 3,000 of the (country's) 12,000 troops, or 25%
     "pct-whole-part": (r"\s+ of \s+ (?: (?: the | its | their | all ) \s+ )?",
                        _NOUN_TWIN, "pWP"),  # 25% of the 12,000 troops, or 3,000
     "whole-part-pct": (r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,3} \s* , \s*", _TWIN,
                        "WPp"),  # Of the 12,000 troops, 3,000 — 25% — ...
+    "whole-part-rate": (r"(?: \s+ [^\W\d_][\w'’-]{0,30} ){0,3} \s* , \s*", _RATE,
+                        "WPp"),  # Of the 4.2 million voters, 2.9 million voted, a turnout of 69%
+    "part-whole-rate": (r"""\s+ (?: out \s+ )? of \s+ (?: (?: the | its | their | all ) \s+ )?
+                            (?: [^\W\d_][\w-]{0,30} ['’]s? \s+ )?""",
+                        _RATE, "PWp"),  # 2.9 million of the 4.2 million voted, a turnout of 69%
 }
 _OF_BEFORE = regex.compile(r"(?i:\bof\s+(?:the\s+)?)\Z")
 _OF_AFTER = regex.compile(r"\s+of\b")
@@ -47,7 +58,9 @@ _OF_AFTER = regex.compile(r"\s+of\b")
 @functools.cache
 def _compiled() -> dict[str, tuple[regex.Pattern[str], regex.Pattern[str], str]]:
     flags = regex.VERBOSE | regex.IGNORECASE
-    return {k: (regex.compile(a, flags), regex.compile(b, flags), roles)
+    nouns = num.tol()["percent"]["share_nouns"]
+    return {k: (regex.compile(a, flags, ignore_unused=True, share_nouns=nouns),
+                regex.compile(b, flags, ignore_unused=True, share_nouns=nouns), roles)
             for k, (a, b, roles) in _FORMS.items()}
 
 
@@ -71,7 +84,7 @@ def _triples(ctx: Context) -> Iterator[tuple[Mention, Mention, Mention]]:
             if not (g1.fullmatch(text, trio[0].end, trio[1].start)
                     and g2.fullmatch(text, trio[1].end, trio[2].start)):
                 continue
-            if name == "whole-part-pct" and not _OF_BEFORE.search(text, max(0, trio[0].start - 8),
+            if name in ("whole-part-pct", "whole-part-rate") and not _OF_BEFORE.search(text, max(0, trio[0].start - 8),
                                                                  trio[0].start):
                 continue
             if roles[2] == "p" and _OF_AFTER.match(text, trio[2].end):
