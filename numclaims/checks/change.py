@@ -1,7 +1,7 @@
 """Change checks: a stated change against the two figures it connects.
 
 Lives here: change-mismatch (N005). A change is anchored on two figures of the same kind written as
-"from X to Y" or "to Y from X"; the stated change is a percentage right before ("rose 20% from X to
+"from X to Y", "to Y from X" or "to Y, up 20% from X"; the stated change is a percentage before ("rose 20% from X to
 Y") or after ("from X to Y, a 20% rise"; "..., up 20%"), an amount ("rose by 300 from X to Y"), or a
 ratio word before ("doubled from X to Y", "a fivefold rise from X to Y"). Changes between two
 percentages may be stated in points: "from 10% to 15%, a 5% rise" matches the points, not the
@@ -25,6 +25,7 @@ from .registry import Context, Flag, register
 
 _KINDS = ("number", "money", "quantity", "percent")
 _WINDOW = 60  # characters searched before the pair for a ratio word or a verb
+_GAP = 45  # longest text between "to Y" and "from X" ("to Y in the third quarter, from X")
 
 
 @functools.cache
@@ -37,7 +38,13 @@ def _pats() -> dict[str, regex.Pattern[str]]:
         "from_end": regex.compile(r"(?<!\w)from\s+\Z", flags),
         "to_end": regex.compile(r"(?<!\w)to\s+\Z", flags),
         "to_gap": regex.compile(r"\s+to\s+", flags),
-        "from_gap": regex.compile(r",?\s+from\s+", flags),
+        # "to Y, up 4.1% from X": the stated change between the two figures
+        "mid_gap": regex.compile(r"\s*[,(—–]\s*(?P<verb>\L<up>|\L<down>)(?:\s+by)?\s+", flags,
+                                 up=lists["up"], down=lists["down"]),
+        # "to Y from X", "to Y in the third quarter, from X": a short phrase of time or place
+        "from_gap": regex.compile(
+            r"(?:\s+(?:in|on|for|at|during|over|by|last|this|a\s+year)\b[^,.;:!?()\d%$€£¥]{0,30}?)?"
+            r",?\s+from\s+", flags),
         # the stated change right before the pair: "20% from", "by 300, to"
         "stated_gap": regex.compile(r",?\s+(?:from|to)\s+", flags),
         "stated_gap_range": regex.compile(r",?\s+", flags),  # "rose 20% [from X to Y]"
@@ -46,14 +53,17 @@ def _pats() -> dict[str, regex.Pattern[str]]:
             r"(?<!\w)(?P<verb>\L<up>|\L<down>)(?:\s+by)?(?:\s+(?&hedge))?\s*\Z", flags, **lists),
         # after the pair: ", a 20% rise", "(up 20%)", ", down 20%"
         "after_gap": grammar_compile(
-            r"\s*[,(—–]\s*(?:(?:a|an)\s+|(?P<verb>\L<up>|\L<down>)\s+(?:by\s+)?)?(?:(?&hedge)\s+)?",
+            r"\s*[,(—–]\s*(?:(?:a|an)\s+(?:(?P<noun>\L<nouns>)\s+of\s+)?"  # ", a drop of 15%"
+            r"|(?P<verb>\L<up>|\L<down>)\s+(?:by\s+)?)?(?:(?&hedge)\s+)?",
             flags, **lists),
         "noun_after": regex.compile(r"\s+(?P<noun>\L<nouns>)\b", flags, nouns=lists["nouns"]),
         # a ratio before the pair: "doubled from", "nearly tripled to", "a fivefold rise from"
         "ratio_end": grammar_compile(
             r"""(?: (?P<hedge> (?&hedge) ) \s+ )?
                 (?: (?P<mult> \L<mult> ) | (?P<fold> \d{1,3}(?:\.\d)? | (?&count_word) ) [\s-]?fold )
-                (?: \s+ \L<nouns> )? ,? \s+ (?: from | to ) \s+ \Z""",
+                (?: \s+ \L<nouns> )?
+                (?: \s+ (?: since | in | over | during | between ) \s+ [^,.;:!?()%$€£¥]{1,25}? )?
+                ,? \s+ (?: from | to ) \s+ \Z""",  # "doubled since 1990, to 4.1 million from"
             flags | regex.VERBOSE, **lists),
         "points": regex.compile(r"(?:\s+(?:percentage|percent|per\s+cent))?\s+points?\b", flags),
     }
@@ -83,7 +93,10 @@ def _pairs(ctx: Context, ms: list[Mention]) -> Iterator[tuple[Mention, Mention, 
         if i + 1 >= len(ms):
             break
         b = ms[i + 1]
-        if a.kind != b.kind or a.unit != b.unit or b.start - a.end > 9:
+        if i + 2 < len(ms) and _mid(text, a, b, ms[i + 2]):
+            yield ms[i + 2], a, i, i + 2
+            continue
+        if a.kind != b.kind or a.unit != b.unit or b.start - a.end > _GAP:
             continue  # "X to Y", "X, from Y": a short gap
         lead = max(0, a.start - 6)
         if p["to_gap"].fullmatch(text, a.end, b.start) and p["from_end"].search(text, lead, a.start):
@@ -91,6 +104,16 @@ def _pairs(ctx: Context, ms: list[Mention]) -> Iterator[tuple[Mention, Mention, 
         elif p["from_gap"].fullmatch(text, a.end, b.start) and p["to_end"].search(text, lead,
                                                                                  a.start):
             yield b, a, i, i + 1
+
+
+def _mid(text: str, new: Mention, pct: Mention, old: Mention) -> bool:
+    """ "to Y, up 4.1% from X": the new figure, its change, then the old one."""
+    p = _pats()
+    return (pct.kind == "percent" and new.kind == old.kind and new.unit == old.unit
+            and old.start - new.end <= _GAP
+            and p["mid_gap"].fullmatch(text, new.end, pct.start) is not None
+            and p["from_gap"].fullmatch(text, pct.end, old.start) is not None
+            and p["to_end"].search(text, max(0, new.start - 6), new.start) is not None)
 
 
 def _sign(word: str | None) -> int:
@@ -118,6 +141,10 @@ def _stated(ctx: Context, ms: list[Mention], i: int, j: int, old: Mention,
     """The change stated for the figures ms[i..j]: before them, after them, or a ratio word."""
     p, text = _pats(), ctx.text
     first, second = ms[i], ms[j]
+    if j == i + 2:  # "to Y, up 4.1% from X"
+        mid = p["mid_gap"].fullmatch(text, first.end, ms[i + 1].start)
+        s = ms[i + 1]
+        return _stated_figure(ctx, s, old, new, _sign(mid["verb"] if mid else None), s.end)
     gap = p["stated_gap"] if i != j else p["stated_gap_range"]
     if i > 0 and gap.fullmatch(text, ms[i - 1].end, first.start):
         s = ms[i - 1]
@@ -128,7 +155,7 @@ def _stated(ctx: Context, ms: list[Mention], i: int, j: int, old: Mention,
         s = ms[j + 1]
         g = p["after_gap"].fullmatch(text, second.end, s.start)
         noun = p["noun_after"].match(text, s.end) if g else None
-        word = (g["verb"] or (noun["noun"] if noun else None)) if g else None
+        word = (g["verb"] or g["noun"] or (noun["noun"] if noun else None)) if g else None
         if word:  # "from X to Y, a 20% rise", "..., up 20%"
             return _stated_figure(ctx, s, old, new, _sign(word), s.end)
     r = p["ratio_end"].search(text, max(0, first.start - _WINDOW), first.start)
@@ -183,13 +210,18 @@ def change_mismatch(ctx: Context) -> Iterator[Flag]:
     Example: The number of applicants doubled from 150 to 400 in two years.
     Example: Turnout fell 10% from 50,000 to 55,000.
     Example: The state's debt grew by $300 million, from $1.2 billion to $1.9 billion.
+    Example: The median price climbed to $422,600, up 9% from $406,000 a year earlier.
+    Example: Net income fell from $620 million to $530 million, a drop of about 25%.
+    Example: Revenue rose 17% to $4.48 billion in the third quarter, from $4.02 billion a year earlier.
 
     Not flagged: Exports rose 8% from 1.2 million tonnes to 1.3 million tonnes last year.
     Not flagged: The number of applicants nearly doubled from 150 to 290 in two years.
     Not flagged: Unemployment rose from 10% to 15%, a 50% increase.
     Not flagged: The fleet shrank from 10 ships to 5 over the decade.
+    Not flagged: The median price climbed to $422,600, up 4.1% from $406,000 a year earlier.
+    Not flagged: The city's population has doubled since 1990, to 4.1 million from 2.05 million.
 
-    Limitations: only changes whose two figures are written as "from X to Y" or "to Y from X" with the stated change right before or after them; the rounding of each figure widens the band that agrees, so small slips pass. A change between percentages stated in % that matches the difference in points is reported as info (ambiguous wording), not as an error.
+    Limitations: only changes whose two figures are written as "from X to Y", "to Y from X" (a short phrase of time may sit between: "to Y in the third quarter, from X") or "to Y, up N% from X", with the stated change right before, after or between them; the rounding of each figure widens the band that agrees, so small slips pass. A change between percentages stated in % that matches the difference in points is reported as info (ambiguous wording), not as an error.
     """
     ms = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
     for old, new, i, j in _pairs(ctx, ms):
