@@ -50,7 +50,8 @@ _DEFINE = r"""
   (?P<slash> (?<![\w./]) \d{1,2} / (?: 2|3|4|5|8|16|32|64 ) (?![\w/]) )
   # scientific notation after the digits: "1e10", "-12e-1", "1.3x10^6", "2.48×10−5" (the
   # exponent is required, so "a 2x10 board" stays two numbers)
-  (?P<sci> (?: [eE] [+\-\u2212]? \d{1,3} | \ ?[x×]\ ?10 (?: \^ [+\-\u2212]? | [\-\u2212] ) \d{1,3} ) (?![\w.]) )
+  (?P<sci> (?: [eE] [+\-\u2212]? \d{1,3} | \ ?[x×]\ ?10 (?: \^ [+\-\u2212]? | [\-\u2212] ) \d{1,3}
+             | \^ [+\-]{0,2} \d{1,3} ) (?![\w.]) )             # and powers: "1.1^23", "2.5^-1"
   # the digits are matched once and the alternatives follow them (measured: ~2x faster than
   # an alternation that repeats the digits in each branch)
   (?P<numeral>
@@ -63,14 +64,16 @@ _DEFINE = r"""
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
   (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-) \L<nc_ones> )? | \L<nc_ones> ) \b )
   (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b (?: (?i:\ {1,3}and)? (?:\ {1,3}|-) (?&count_word) (?!(?&frac_next)) )? )? )
+  (?P<point_digit> (?i: \L<nc_ones> | (?&count_word) | nought | naught ) \b )
   (?P<frac_next> (?:\ {1,3}|-) (?i: \L<nc_fractions> ) \b )   # "and three | quarters": the count is a numerator
   # "a" counts as one only right before a scale: "a million", "a dozen"
-  (?P<w_head> (?&w_hundreds) | (?<!\w) (?i: an? ) (?= \ (?&scale_word) ) )
+  (?P<w_head> (?&w_hundreds) | (?<!\w) (?i: an? ) (?= \ (?&scale_word) )
+            | (?<!\w) (?i: nought | naught ) (?= \ (?i: point ) \ ) )     # "nought point five"
   (?P<w_int>
       (?&w_head)
       (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and)? (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) ) )? ){0,4}
-      (?: (?i: \ point ) (?: \ (?i: \L<nc_ones> | (?&count_word) ) ){1,4}          # "five point five"
-          (?! \ (?! (?&scale_word) ) [^\W\d_] ) )?
+      (?: (?i: \ point ) (?: (?: \ (?&point_digit) ){2,4}                      # "point zero three"
+                            | \ (?&point_digit) (?! \ (?! (?&scale_word) ) [^\W\d_] ) ) )?   # "at one point two men": no
   )
   # a fraction in words whose numerator is written out: "two thirds", "a hundred trillionths",
   # "fifty-four hundredths"; and "a fifth", "one fourth" with nothing after it but "of" or a

@@ -148,7 +148,7 @@ def triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     chars = {s[0] for s in ct.symbols if not s[0].isalnum()} | set("".join(named["nc_vulgar"]))
     char_class = "[" + re.escape("".join(sorted(chars))) + r"\d][\d,.]*"
     words = {w.lower() for key in ("nc_ones", "nc_tens", "nc_ordinals", "nc_scales",
-                                   "nc_fractions") for w in named[key]}
+                                   "nc_fractions") for w in named[key]} | {"nought", "naught"}
     return re.compile(char_class), re.compile(r"\b" + _trie(words) + r"\b")
 
 

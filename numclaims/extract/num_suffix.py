@@ -42,7 +42,9 @@ _TRIM = ".,;:!?)]}\"'\u201d\u2019"
 _PERCENT = {"percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
             "percentage point": "percentage_point", "percentage points": "percentage_point",
             "pct point": "percentage_point", "pct points": "percentage_point",
-            "per cent point": "percentage_point", "percent point": "percentage_point"}
+            "per cent point": "percentage_point", "percent point": "percentage_point",
+            "percentage-point": "percentage_point", "percentage-points": "percentage_point",
+            "percentage": "percent", "percents": "percent"}
 
 
 @functools.cache

@@ -57,6 +57,8 @@ def vocab() -> dict[str, Any]:
 _TOKEN = regex.compile(
     r"\d{1,2}/\d{1,2}(?!\d)|\d(?:[\d,]|[\u202f\u2009](?=\d))*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?"
 )
+_POW = regex.compile(r"(\d[\d,]*(?:\.\d+)?)\^([+\-]{0,2})(\d{1,3})\Z")
+_ZERO = ("nought", "naught")  # read only around "point": "all for naught" is no figure
 _SCI = regex.compile(
     r"(\d[\d,]*(?:\.\d+)?|\.\d+) ?(?:[eE]|[x\u00d7] ?10\^?)([+\-\u2212]?)(\d{1,3})\Z"
 )
@@ -79,7 +81,7 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
     cur = 0.0  # the group being built ("two hundred" before "thousand")
     last_scale = 0.0
     frac: float | None = None  # the fraction's value once its word is read
-    dec: str | None = None  # the digits after "point", once it is read
+    dec: list[int] | None = None  # the words after "point", once it is read
     trailing = 0.0
     ends_big = first_big = 0.0
     for tok in tokens:
@@ -96,8 +98,10 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
         if "/" in tok:
             a, b = tok.split("/")
             cur += int(a) / int(b)
-        elif dec is not None and low in v["words"]:  # "five point | zero three"
-            dec += str(int(v["words"][low]))
+        elif dec is not None and (low in v["words"] or low in _ZERO):  # "five point | zero three"
+            dec.append(int(v["words"].get(low, 0)))
+        elif low in _ZERO:
+            continue
         elif tok[0].isdigit() or tok[0] == ".":
             cur += float(tok.replace(",", "").replace("\u202f", "").replace("\u2009", ""))
         elif low in v["vulgar"] or tok in v["vulgar"]:
@@ -109,14 +113,14 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
         elif low == "of":
             continue
         elif low == "point" and dec is None:
-            dec = ""
+            dec = []
         elif low in v["fractions"]:
             num = total + cur
             frac = (num or 1.0) / v["fractions"][low]
         elif low in v["scales"] or low in v["abbr"]:
             scale = v["scales"].get(low) or v["abbr"][low]
             if dec:  # "one point five million"
-                cur += float("0." + dec)
+                cur += _decimals(dec)
                 dec = None
             if scale < 1000:  # "hundred", "dozen" multiply the group being built
                 cur = (cur or 1.0) * scale
@@ -133,16 +137,34 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
             return None
     if frac is not None:
         return _Part(frac, True, trailing, 0.0)
-    if not tokens or dec == "":
+    if not tokens or dec == []:
         return None
     if dec:
-        cur += float("0." + dec)
+        cur += _decimals(dec)
     return _Part(total + cur, False, 0.0, ends_big, first_big)
+
+
+def _decimals(words: list[int]) -> float:
+    """The fraction written after "point": [0, 3] -> 0.03, [70, 1] -> 0.71, [11] -> 0.11."""
+    digits = ""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w >= 20 and w % 10 == 0 and i + 1 < len(words) and 0 < words[i + 1] < 10:
+            w += words[i + 1]  # "seventy-one" is 71, not "70" then "1"
+            i += 1
+        digits += str(w)
+        i += 1
+    return float("0." + digits)
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_number(s: str) -> float | None:
     """The value of a text matched by ``(?&number)`` ("1.3 million" -> 1300000.0), else None."""
+    pw = _POW.match(s)
+    if pw:  # "2.5^-1": the base to the power, one sign per minus ("1.1^--23" is 1.1^23)
+        exp = int(pw[3]) * (-1) ** pw[2].count("-")
+        return float(pw[1].replace(",", "")) ** exp
     sci = _SCI.match(s)
     if sci:
         sign = "-" if sci[2] in ("-", "\u2212") else ""
