@@ -32,7 +32,13 @@ def _pats() -> dict[str, regex.Pattern[str]]:
     totals = num.tol()["sums"]["total_words"]
     return {
         # between two parts of a list: its noun, then a comma or "and"
-        "sep": regex.compile(_WORDS + r"\s* (?: , \s* (?: and \s+ )? | \s+ and \s+ | ; \s* )", flags),
+        # (a verb may follow "and": "killed nine people and injured 1,011")
+        "sep": regex.compile(_WORDS + r"""\s* (?: , \s* (?: and \s+ (?: \L<verbs> \s+ )? )?
+                             | \s+ and \s+ (?: \L<verbs> \s+ )? | ; \s* )""", flags,
+                             verbs=num.tol()["sums"]["part_verbs"]),
+        # a collective total before its parts, in apposition: "all 177 people on board, 174
+        # passengers and six crew members"
+        "all_end": regex.compile(r"\b(?:all|the|a\s+total\s+of|total\s+of)\s+\Z", flags),
         "and": regex.compile(r"\band\b", flags),
         # after the last part, before a total: "..., a total of", "..., for a combined total of"
         "total_after": regex.compile(
@@ -120,6 +126,27 @@ def _total(ctx: Context, ms: Measures, run: list[Mention], after: Mention | None
     return None
 
 
+def _apposition(ctx: Context, ms: Measures, run: list[Mention]) -> bool:
+    """ "All 177 people on board, 174 passengers and six crew members": the first figure of a run of
+    three or more counts people in general (``[sums] collective``), follows "all" or "the", is set
+    off by a comma, and is larger than each of the figures after it, which count something else."""
+    first = ms.get(run[0])
+    if (len(run) < 3 or first is None or first.head not in _collective()
+            or not _pats()["all_end"].search(ctx.text, max(0, run[0].start - 16), run[0].start)
+            or "," not in ctx.text[run[0].end:run[1].start]):
+        return False
+    rest = [ms.get(m) for m in run[1:]]
+    return all(r is not None and r.head != first.head for r in rest) and all(
+        float(run[0].value or 0) > float(m.value or 0) for m in run[1:])
+
+
+@functools.cache
+def _collective() -> frozenset[str]:
+    from ..link.measures import lemma
+
+    return frozenset(lemma(w) for w in num.tol()["sums"]["collective"])
+
+
 @register("N004", "sum-mismatch", "error")
 def sum_mismatch(ctx: Context) -> Iterator[Flag]:
     """What it flags: parts of a breakdown that do not add up to the total stated with them: "three dead and 12 injured, 16 casualties in all"; "16 casualties: three dead and 12 injured".
@@ -130,14 +157,18 @@ def sum_mismatch(ctx: Context) -> Iterator[Flag]:
     Example: Police counted 16 casualties: three dead and 12 injured.
     Example: The fund gave $2 million to schools, $3 million to clinics and $1 million to roads, for a total of $9 million.
     Example: The strike left three dead and 12 injured — 16 casualties, the governor said.
+    Example: All 177 people on board, 174 passengers and six crew members, survived.
+    Example: The quake killed nine people and injured 1,011, a total of 1,120 casualties.
 
     Not flagged: The blast left three dead and 12 injured, a total of 15 casualties.
     Not flagged: Officials reported 16 casualties, including three dead and 12 injured.
     Not flagged: The fund gave $2 million to schools and $3 million to clinics, among other grants worth $7 million.
     Not flagged: Officials reported three dead and 12 injured in the attack, the worst of 16 casualties this year.
     Not flagged: Turnout was between 40,000 and 60,000, a total of 50,000 by the official count.
+    Not flagged: All 177 people on board, 171 passengers and six crew members, survived.
+    Not flagged: The 20 players, three coaches and two doctors flew home on Sunday.
 
-    Limitations: only breakdowns written as one list (commas and a final "and") with the total right after it ("a total of", "in all"), right before it after a colon or dash, or, for category nouns listed in numeric_checks.toml ("casualties" = dead + injured), in apposition right after it ("three dead and 12 injured — 16 casualties"); the rounding and hedges of each figure are respected. A list followed by "and others", "including" or "bringing the total to" is not a full breakdown and is skipped.
+    Limitations: only breakdowns written as one list (commas and a final "and") with the total right after it ("a total of", "in all"), right before it after a colon or dash, or, for category nouns listed in numeric_checks.toml ("casualties" = dead + injured), in apposition right after it ("three dead and 12 injured — 16 casualties"), or a count of people in general set off before its parts ("all 177 people on board, 171 passengers and six crew"); the rounding and hedges of each figure are respected. A list followed by "and others", "including" or "bringing the total to" is not a full breakdown and is skipped.
     """
     ms = measures(ctx)
     figs = [m for m in ctx.mentions if m.kind in _KINDS and m.value is not None]
@@ -146,6 +177,8 @@ def sum_mismatch(ctx: Context) -> Iterator[Flag]:
         i, j = index[run[0].start], index[run[-1].start]
         total = _total(ctx, ms, run, figs[j + 1] if j + 1 < len(figs) else None,
                        figs[i - 1] if i > 0 else None)
+        if total is None and _apposition(ctx, ms, run):
+            total, run = run[0], run[1:]
         if total is None:
             continue
         parts = [b for b in (num.band(m) for m in run) if b is not None]
