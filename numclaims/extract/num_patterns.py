@@ -112,6 +112,15 @@ def cents_pattern() -> Any:
 
 
 @functools.cache
+def inches_pattern() -> Any:
+    """The inches after a length in feet: " 2 in", " and 2 inches", " 2½ inches"."""
+    return grammar.compile(
+        r"(?i: ,?\ and )? \ (?P<n> (?&count_word) | \d{1,2} (?: \.\d{1,2} | \u2009?(?&vulgar) )? )"
+        r" \ ? (?: (?i: inches | inch ) \b | in \b (?! \ [^\W\d_] ) | \" | \u2033 )"
+    )
+
+
+@functools.cache
 def continuations() -> frozenset[str]:
     """Lower-case words that may continue a numeral after a space (units, currencies, percent
     words, scales, fractions, range and hedge words): after any other word the numeral is

@@ -243,6 +243,8 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     cents = 0.0
     if suf is not None and suf.kind == "money" and suf.factor == 1.0 and not ranged:
         cents, end = _cents(text, end, suf.unit)
+    elif suf is not None and suf.unit == "foot" and not ranged:
+        cents, end = _inches(text, end)  # "5 feet 2 inches": the inches in feet
     ha = None
     if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
         ha = num_patterns.hedge_after_pattern().match(text, end)
@@ -287,6 +289,20 @@ def _cents(text: str, pos: int, code: str | None) -> tuple[float, int]:
             return 0.0, pos
         return value * minor[1], c.end()
     return value / 100, c.end()
+
+
+def _inches(text: str, pos: int) -> tuple[float, int]:
+    """The inches after a length in feet ("5 ft 2 in", "5 feet and 2 inches"), in feet, and
+    where they end; else (0.0, pos)."""
+    if text[pos:pos + 1] not in (" ", ","):
+        return 0.0, pos
+    c = num_patterns.inches_pattern().match(text, pos)
+    if c is None:
+        return 0.0, pos
+    value = grammar.parse_number(c["n"])
+    if value is None or not 0 <= value < 12:
+        return 0.0, pos
+    return value / 12, c.end()
 
 
 def _pronoun_one(text: str, n1: str, start: int) -> bool:
