@@ -118,6 +118,18 @@ def test_seed_has_no_negative_howitzer(seed: tuple[str, list[Mention]]) -> None:
     assert not any(m.value == -109 for m in mentions)
 
 
+def test_sign_after_a_number_before_a_full_stop() -> None:
+    text = "Banknotes come as 5 €, 200 € and 500 €."
+    money = [(m.text, m.value, m.unit) for m in numclaims.extract(text) if m.kind == "money"]
+    assert money == [("5 €", 5.0, "EUR"), ("200 €", 200.0, "EUR"), ("500 €", 500.0, "EUR")]
+
+
+def test_a_sign_before_a_number_stays_with_it() -> None:
+    text = "Fees: $ 20 $ 30."
+    money = [(m.text, m.value) for m in numclaims.extract(text) if m.kind == "money"]
+    assert money == [("$ 20", 20.0), ("$ 30", 30.0)]
+
+
 NASTY = st.lists(
     st.one_of(
         st.text(max_size=3),

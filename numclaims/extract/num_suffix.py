@@ -36,7 +36,7 @@ _TAIL = regex.compile(r"([\ \u00a0]|-)?([^\s\d][^\s]{0,24})(?:\ ([^\s]{1,24}))?(
 _INCH_AFTER = regex.compile(
     r"(?:\.?[ \t]*(?:\Z|\n)|\)|[ ](?:thick|long|wide|tall|high|deep|across|in\ diameter|x|by)\b)"
 )
-_NUMBER_NEXT = regex.compile(r" ?[\d.]")  # a sign before a number belongs to that number
+_NUMBER_NEXT = regex.compile(r" ?\.?\d")  # a sign before a number belongs to that number
 _TRIM = ".,;:!?)]}\"'\u201d\u2019"
 
 _PERCENT = {"percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
