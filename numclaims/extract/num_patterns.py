@@ -71,7 +71,7 @@ def lists() -> dict[str, list[str]]:
 
 @functools.cache
 def scan_pattern() -> Any:
-    return grammar.compile(_BODY, **lists())
+    return grammar.compile(_BODY, 0, **lists())
 
 
 _PREFIX = (
@@ -90,7 +90,7 @@ def digit_pattern() -> Any:
     last = next(i for i, ln in enumerate(lines) if ln.startswith(_PREFIX[1]))
     never = "    (?P<h> (?!) )? (?P<btw> (?!) )? (?P<frm> (?!) )? (?P<c1> (?!) )? (?P<neg1> (?!) )?"
     body = "\n".join([*lines[:first], never, *lines[last + 1:]])
-    return grammar.compile(body, **lists())
+    return grammar.compile(body, 0, **lists())
 
 
 @functools.cache

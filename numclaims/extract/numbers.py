@@ -12,10 +12,10 @@ Python work happens only per match; the text is scanned once with ``finditer``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from .. import units
-from ..models import Mention
+from ..models import Kind, Mention
 from . import grammar, num_patterns, num_suffix
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
@@ -100,7 +100,7 @@ def _plain_number(text: str, p: int) -> tuple[Mention | None, int] | None:
     tok = pm[0]
     value = float(tok.replace(",", ""))
     return Mention(kind="number", start=p, end=e, text=tok, value=value, low=value, high=value,
-                   rule="<number>"), e
+                   unit=None, timex=None, anchor=None, rule="<number>"), e
 
 
 def _trigger_positions(text: str) -> list[int]:
@@ -194,7 +194,8 @@ def _ordinal(text: str, m: Any) -> list[Mention]:
     if value is None:
         return []
     return [Mention(kind="ordinal", start=start, end=end, text=word, value=float(value),
-                    low=float(value), high=float(value), rule="<ordinal>")]
+                    low=float(value), high=float(value), unit=None, timex=None, anchor=None,
+                    rule="<ordinal>")]
 
 
 def _clearly_ordinal(text: str, start: int, end: int) -> bool:
@@ -349,8 +350,9 @@ def _build(text: str, g: dict[str, Any], start: int, end: int, v1: float, v2: fl
             si_value, si_unit = si
     if v2 is not None and v1 > v2:
         note = "; ".join(x for x in (note, "range written high to low") if x)
-    return Mention(kind=kind, start=start, end=end, text=text[start:end], value=value, low=low,
-                   high=high, hedge=hedge, unit=unit, si_value=si_value, si_unit=si_unit,
+    return Mention(kind=cast("Kind", kind), start=start, end=end, text=text[start:end],
+                   value=value, low=low, high=high, hedge=hedge, unit=unit, si_value=si_value,
+                   si_unit=si_unit, timex=None, anchor=None,
                    rule=_rule(g, kind, ranged, hedge_text is not None), note=note)
 
 
