@@ -96,7 +96,8 @@ class Doc:
 
 @dataclass
 class Tally:
-    """Counts per type: gold/sys totals, paired, strict-paired and value-correct on both sides."""
+    """Counts per type ("key:TYPE" and "key:ALL"): gold and system totals, and on each side the
+    mentions found (any overlap), found with the same span, and found with the right value."""
 
     n: Counter[str] = field(default_factory=Counter)
 
@@ -111,7 +112,7 @@ def our_interval(m: Mention) -> Interval | None:
     return C.timex_interval(m.timex)
 
 
-_VAGUE = re.compile(r"PT?X(?:Y|M|W|D|H|S|DE|CE)")
+_VAGUE = re.compile(r"PT?X(?:Y|M|W|D|H|S|DE|CE)")  # a duration with no number: "a few minutes"
 _FEW = re.compile(r"(?i)\b(?:few|several|some)\b")
 
 # TIMEX3 reference values, compared with our resolved interval and the document date.
