@@ -139,6 +139,18 @@ def duration_parts(timex: str | None) -> list[tuple[float, str]] | None:
     return parts or None
 
 
+_TIMEX_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day", "TH": "hour", "TM": "minute",
+               "TS": "second"}
+
+
+def duration_reading(timex: str | None) -> tuple[float, str] | None:
+    """A one-unit duration as (number, pint unit name): ``P5Y`` -> (5.0, 'year'); else None."""
+    parts = duration_parts(timex)
+    if parts and len(parts) == 1 and parts[0][1] in _TIMEX_UNIT:
+        return parts[0][0], _TIMEX_UNIT[parts[0][1]]
+    return None
+
+
 def duration_seconds(timex: str | None) -> float | None:
     """A duration in seconds with Recognizers-Text's calendar (year 365 days, month 30 days);
     None when not a parseable duration."""

@@ -53,8 +53,6 @@ from numclaims.models import Mention
 
 PY_UNSUPP = "[py-unsupp]"
 _AGE_WORDS = re.compile(r"(?i)(?:age\s+)?(.+?)(?:\s+(?:old|of\s+age))?")
-_TIMEX_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day", "TH": "hour", "TM": "minute",
-               "TS": "second"}
 _NOT_TEMPORAL = ("number", "ordinal", "percent", "quantity", "money")
 
 
@@ -135,20 +133,13 @@ def kind_ok(e: Expect, m: Mention) -> bool:
     return m.kind == e.kind or (e.year_like and m.kind == "date")
 
 
-def _duration_reading(m: Mention) -> tuple[float, str] | None:
-    parts = C.duration_parts(m.timex)
-    if parts and len(parts) == 1 and parts[0][1] in _TIMEX_UNIT:
-        return parts[0][0], _TIMEX_UNIT[parts[0][1]]
-    return None
-
-
 def unit_ok(e: Expect, m: Mention) -> bool:
     if not e.units or e.kind in ("number", "ordinal", "percent", "range"):
         return True
     if e.kind == "money":
         return m.unit in e.units
     if m.kind == "duration":
-        reading = _duration_reading(m)
+        reading = C.duration_reading(m.timex)
         return reading is not None and any(C.same_unit(reading[1], u) for u in e.units)
     return any(C.same_unit(m.unit, u) for u in e.units)
 
@@ -162,7 +153,7 @@ def value_ok(e: Expect, m: Mention) -> bool:
     if m.kind == "date":  # a year-like number read as a date
         return m.timex is not None and m.timex[:4] == f"{int(e.value):04d}"
     if m.kind == "duration":
-        reading = _duration_reading(m)
+        reading = C.duration_reading(m.timex)
         return reading is not None and close(reading[0], e.value)
     if e.kind == "percent":
         return close(m.value, e.value) or close(m.value, e.value / 100)
@@ -226,7 +217,7 @@ def absorbed(e: Expect, m: Mention) -> bool:
     if e.kind == "range":  # the bounds of "more than thirty years" are in years: not compared
         return True
     if m.kind == "duration":
-        reading = _duration_reading(m)
+        reading = C.duration_reading(m.timex)
         return reading is not None and close(reading[0], e.value)
     return close(m.value, e.value)
 
@@ -413,11 +404,9 @@ def score_set(which: str, cases: list[Case], extract: Any, n_causes: int, show_m
     for case, out in misses:
         print(f"\n  MISS {case.id}: {case.text!r}")
         for e in case.expects:
-            print(f"    want {e.start}:{e.end} «{e.text}» {e.kind} value={e.value} "
-                  f"units={list(e.units)} low={e.low} high={e.high}")
+            print("    want", {k: v for k, v in vars(e).items() if v not in (None, (), "", False)})
         for m in out.mentions:
-            print(f"    got  {m.start}:{m.end} «{m.text}» {m.kind} value={m.value} unit={m.unit} "
-                  f"timex={m.timex} low={m.low} high={m.high} hedge={m.hedge}")
+            print("    got ", m.model_dump(exclude_none=True, exclude={"si_value", "si_unit"}))
     return result
 
 
