@@ -303,9 +303,9 @@ def _birth(ctx: Context, lk: Links, link: Link) -> tuple[dt.date | int, Evidence
     return None
 
 
-def _sentence_mentions(ctx: Context, lk: Links, m: Mention) -> list[Mention]:
+def _sentence_mentions(ctx: Context, m: Mention) -> list[Mention]:
     """The mentions of ``m``'s sentence (by bisection: mentions are in text order)."""
-    start, end = lk.sentence_span(m.start)
+    start, end = ctx.sentences.span(m.start)
     starts: list[int] = ctx.shared("elapsed.starts", lambda c: [o.start for o in c.mentions])
     return ctx.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
@@ -337,7 +337,7 @@ def age_mismatch(ctx: Context) -> Iterator[Flag]:
         person = link.ref.person
         if person is not None and person.died is not None:
             when.append(person.died)
-        for o in _sentence_mentions(ctx, lk, m):
+        for o in _sentence_mentions(ctx, m):
             days = days_of(o) if o.kind == "date" and has_year(o) else None
             when += list(days or ())
         ok = set().union(*(_ages(born[0], d) for d in when))

@@ -62,12 +62,11 @@ def _unit_fits(fig: Figure, meas: Measure) -> bool:
 
 def _years_by_sentence(ctx: Context) -> dict[int, list[tuple[int, int]]]:
     """The years each sentence is dated to (its resolved dates), built once per document."""
-    ms = measures(ctx)
     out: dict[int, list[tuple[int, int]]] = {}
     for d in ctx.mentions:
         if d.kind == "date" and d.date_start and d.date_end:
-            out.setdefault(ms.sentence_of(d.start), []).append((d.date_start.year,
-                                                                d.date_end.year))
+            years = (d.date_start.year, d.date_end.year)
+            out.setdefault(ctx.sentences.index(d.start), []).append(years)
     return out
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from ..extract.grammar import compile as grammar_compile
-from ..link.measures import Measure, Measures, measures
+from ..link.measures import Measure, measures
 from ..models import Evidence
 from . import _numeric as num
 from .registry import Context, Flag, register
@@ -41,7 +41,7 @@ def _restate() -> frozenset[str]:
     return frozenset(num.tol()["figures"]["restate"]["restate_before"])
 
 
-def _comparable(ctx: Context, ms: Measures, x: Measure, changing: dict[int, bool]) -> bool:
+def _comparable(ctx: Context, x: Measure, changing: dict[int, bool]) -> bool:
     """A figure that restates a count: no contrast cue around it, no change in its sentence."""
     m = x.mention
     if m.value is None or m.kind == "percent" or num.is_range(m) or not x.descriptors:
@@ -61,18 +61,17 @@ def _comparable(ctx: Context, ms: Measures, x: Measure, changing: dict[int, bool
         return False
     s = x.sentence
     if s not in changing:
-        end = ms.sentences[s + 1] if s + 1 < len(ms.sentences) else len(text)
-        changing[s] = change.search(text, ms.sentences[s], end) is not None
+        changing[s] = change.search(text, *ctx.sentences.span_of(s)) is not None
     return not changing[s]
 
 
-def _dates_by_sentence(ctx: Context, ms: Measures) -> dict[int, frozenset[str]]:
+def _dates_by_sentence(ctx: Context) -> dict[int, frozenset[str]]:
     """The dates (and bare years) of each sentence: figures are compared only under equal dates."""
     out: dict[int, set[str]] = {}
     for m in ctx.mentions:
         if m.kind in ("date", "duration") or (m.kind == "number" and len(m.text) == 4
                                               and m.text.isdigit()):  # "in 2010"
-            out.setdefault(ms.sentence_of(m.start), set()).add(m.timex or m.text.lower())
+            out.setdefault(ctx.sentences.index(m.start), set()).add(m.timex or m.text.lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -104,11 +103,11 @@ def conflicting_figures(ctx: Context) -> Iterator[Flag]:
                 alike.setdefault(x.descriptors, []).append(x)
         for candidates in alike.values():
             comparable = [x for x in candidates if len(candidates) > 1
-                          and _comparable(ctx, ms, x, changing)]
+                          and _comparable(ctx, x, changing)]
             if len(comparable) < 2:
                 continue
             if dates is None:
-                dates = _dates_by_sentence(ctx, ms)
+                dates = _dates_by_sentence(ctx)
             same: dict[frozenset[str], list[Measure]] = {}
             for x in comparable:
                 same.setdefault(dates.get(x.sentence, frozenset()), []).append(x)

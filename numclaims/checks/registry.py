@@ -24,6 +24,7 @@ from typing import Any
 from ..errors import InputError
 from ..facts import FactSheet
 from ..models import Evidence, Mention, Severity, Unverified
+from ..segment import Sentences, split_sentences
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,11 @@ class Context:
         if key not in self.cache:
             self.cache[key] = build(self)
         return self.cache[key]
+
+    @property
+    def sentences(self) -> Sentences:
+        """The document's sentences (``numclaims.segment``), split once and shared by all."""
+        return self.shared("sentences", lambda c: split_sentences(c.text))  # type: ignore[no-any-return]
 
 
 CheckFunc = Callable[[Context], Iterable[Flag]]

@@ -11,6 +11,7 @@ Linking attaches mentions to what they measure:
   or to come in an order ("in 2019, after talks began in 2021").
 - ``measures`` (owned by the numeric checks): which quantity a number counts, for comparing figures.
 
-Links are computed once per document through ``Context.shared`` and read by the checks; nothing in
-this package judges a claim.
+Links are computed once per document through ``Context.shared`` and read by the checks; both
+linkers work within the sentences of ``numclaims.segment`` (``Context.sentences``). Nothing in this
+package judges a claim.
 """

@@ -8,7 +8,8 @@ two years ago" is the war's ``begin``) and ``Pair`` (two temporal mentions said 
 Does not live here: judging a claim (``numclaims.checks``), calendar arithmetic
 (``numclaims.calendar``), what a number counts (``numclaims.link.measures``).
 
-How, and why it is fast: three whole-text scans with compiled patterns (sentence boundaries, the
+How, and why it is fast: whole-text scans with compiled patterns (the sentences of
+``numclaims.segment``, the
 cue verbs of ``data/temporal_checks.toml``, and the fact sheet's names and aliases as one
 alternation compiled once per sheet), then per mention only bounded work: bisection into those scans
 and anchored matches over a window of at most ~120 characters around it. Nothing is quadratic in
@@ -22,7 +23,6 @@ only by the alias as the editor wrote it.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +33,7 @@ import regex
 from ..config import load_data
 from ..facts import Event, FactSheet, Person
 from ..models import Mention
+from ..segment import Sentences, split_sentences
 
 KEY = "link.events"
 
@@ -91,12 +92,6 @@ class Links:
     pairs: list[Pair] = field(default_factory=list)
     by_key: dict[str, list[Link]] = field(default_factory=dict)
     by_mention: dict[tuple[int, int], list[Link]] = field(default_factory=dict)
-    sentences: list[int] = field(default_factory=lambda: [0])
-
-    def sentence_span(self, pos: int) -> tuple[int, int]:
-        """Start and end (exclusive) of the sentence around ``pos``."""
-        i = bisect.bisect_right(self.sentences, pos)
-        return self.sentences[i - 1], self.sentences[i] if i < len(self.sentences) else 1 << 62
 
     def of(self, m: Mention) -> list[Link]:
         """The links of one mention."""
@@ -172,7 +167,6 @@ def _patterns() -> dict[str, Any]:
                                    r"(?P<rel>before|after|following|prior\s+to)\s[^.;!?\n]{0,100}"),
         "offset_pre": regex.compile(r"\s*,\s*|\s+"),
         "offset_post": regex.compile(r"\s+(?P<rel>after|before)\s[^.;!?\n]{0,100}"),
-        "sentence": regex.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*"),
         "determiners": frozenset(w.lower() for w in link["determiners"]),
         "weekday_only": regex.compile(
             r"(?i)(?:on\s+)?(?:last\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -258,11 +252,12 @@ _TEMPORAL = ("date", "duration")
 class _Linker:
     """One document's scans and the per-mention look-ups over them."""
 
-    def __init__(self, text: str, facts: FactSheet | None) -> None:
+    def __init__(self, text: str, facts: FactSheet | None, sentences: Sentences) -> None:
         self.text = text
         self.p = _patterns()
-        self.sentences = [0, *(m.end() for m in self.p["sentence"].finditer(text))]
+        self.sent_start = sentences.start
         self.sheet = _sheet(facts) if facts is not None else None
+
     def alias_ending(self, end: int) -> tuple[int, int] | None:
         """A fact-sheet name that ends at ``end`` (the longest)."""
         sh = self.sheet
@@ -277,9 +272,6 @@ class _Linker:
             return None
         a = sh.pattern.match(self.text, pos, min(len(self.text), pos + sh.longest))
         return (a.start(), a.end()) if a else None
-
-    def sent_start(self, pos: int) -> int:
-        return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
 
     # ---- noun phrases
 
@@ -454,13 +446,14 @@ class _Linker:
 
 def link_events(ctx: Any) -> Links:
     """Every link and pair of one document (use ``ctx.shared(KEY, link_events)``)."""
-    return build(ctx.text, ctx.mentions, ctx.facts)
+    return build(ctx.text, ctx.mentions, ctx.facts, ctx.sentences)
 
 
-def build(text: str, mentions: list[Mention], facts: FactSheet | None) -> Links:
+def build(text: str, mentions: list[Mention], facts: FactSheet | None,
+          sentences: Sentences | None = None) -> Links:
     """The links of ``mentions`` (in text order) of ``text``, against ``facts`` when given."""
-    lk = _Linker(text, facts)
-    out = Links(sentences=lk.sentences)
+    lk = _Linker(text, facts, sentences or split_sentences(text))
+    out = Links()
     temporal = [m for m in mentions if m.kind in _TEMPORAL]
     last: Link | None = None
     for i, m in enumerate(mentions):

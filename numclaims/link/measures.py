@@ -6,7 +6,7 @@ quantifies ("12,000 combat troops" -> ``troop`` with qualifier ``combat``), the 
 or where it is ("250 square miles of the Kursk region" -> ``kursk region``; "an army of 1.3 million
 soldiers" -> owner ``army``), and whether the figure is a name rather than a count ("810 Naval Infantry
 Brigade", "M-109", "Route 66", "the 2024 budget"). Measures are grouped by key in a dict, so finding
-the namesakes of a figure costs nothing per pair. Also here: the sentence index of every offset.
+the namesakes of a figure costs nothing per pair. Sentences come from ``numclaims.segment``.
 
 Not here: any judgement about the values (``numclaims.checks``), events and dates
 (``numclaims.link.events``), units (``numclaims.units``). The word lists live in
@@ -18,7 +18,6 @@ before) around each mention; Python work is per mention, on at most a dozen toke
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +27,7 @@ import regex
 from ..config import load_data
 from ..models import Mention
 
-__all__ = ["Measure", "Measures", "lemma", "measures", "sentence_starts", "stem"]
+__all__ = ["Measure", "Measures", "lemma", "measures", "stem"]
 
 _AFTER = 90  # characters read after a figure: the noun phrase and its "of ..." complement
 _BEFORE = 60  # characters read before: "an army of", "Route", "North Korea's army of"
@@ -42,17 +41,6 @@ _TOK = regex.compile(
     | [^\W\d_][\w'’]{0,40}(?:-[\w'’]{1,40}){0,4}   # words: troops, North, 12,000-strong's tail
     | \d[\d,.]{0,30}[^\W_]{0,10}                # numerals (end a noun phrase)
     | [^\w\s]                                   # punctuation
-    """,
-    regex.VERBOSE,
-)
-# Sentence ends: . ! ? (optionally closed by a quote or bracket) before whitespace and a capital,
-# digit or quote, except after an initial ("U.S.") or a common abbreviation; or a blank line.
-_SENTENCE_END = regex.compile(
-    r"""
-      (?<! \b\p{Lu} ) (?<! \b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|No|Jan|Feb|Mar|Apr
-                              |Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Jr|Sr|Prof) )
-      [.!?] ["'”’)\]]{0,2} \s+ (?= ["'“‘(]? [\p{Lu}\d] )
-    | \n\s*\n
     """,
     regex.VERBOSE,
 )
@@ -93,15 +81,11 @@ class Measure:
 
 @dataclass
 class Measures:
-    """The measures of one document: per mention, grouped by key, and the sentence index."""
+    """The measures of one document: per mention, and grouped by key."""
 
     items: list[Measure] = field(default_factory=list)
     by_start: dict[int, Measure] = field(default_factory=dict)
     groups: dict[tuple[str, str, str], list[Measure]] = field(default_factory=dict)
-    sentences: list[int] = field(default_factory=list)
-
-    def sentence_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.sentences, pos) - 1
 
     def get(self, m: Mention) -> Measure | None:
         return self.by_start.get(m.start)
@@ -110,11 +94,6 @@ class Measures:
 def measures(ctx: Any) -> Measures:
     """The document's measures, built once per document (``ctx.shared``)."""
     return ctx.shared("measures", _build)  # type: ignore[no-any-return]
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start (the first is 0)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
 
 @functools.cache
@@ -163,11 +142,12 @@ def _plural_form(w: str) -> bool:
 
 def _build(ctx: Any) -> Measures:
     text: str = ctx.text
-    out = Measures(sentences=sentence_starts(text))
+    sentences = ctx.sentences
+    out = Measures()
     for m in ctx.mentions:
         if m.kind not in _KINDS:
             continue
-        meas = _measure(text, m, out.sentence_of(m.start))
+        meas = _measure(text, m, sentences.index(m.start))
         out.items.append(meas)
         out.by_start[m.start] = meas
         key = meas.key
