@@ -131,6 +131,11 @@ class FactSheet(BaseModel):
         """Where an entry comes from, for evidence: ``facts.toml [[event]] invasion``."""
         return f"{self.path or '<facts>'} [[{kind}]] {entry_id}"
 
+    def cite(self, kind: str, entry: Event | Person | Figure) -> str:
+        """Where an entry comes from and who vouches for it, for evidence:
+        ``facts.toml [[event]] invasion; <the entry's source>``."""
+        return self.origin(kind, entry.id) + (f"; {entry.source}" if entry.source else "")
+
 
 def _read(p: Path) -> Any:
     try:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Mention
-from .dates import claim, days_of, has_year, published
+from ._temporal import ages_on, claim, days_of, has_year, published
 from .registry import Context, Flag, register
 
 # "He was 91." / "She was 88, her family said." (not "He was 19 when he joined ...")
@@ -49,11 +49,6 @@ def _date_after(ctx: Context, starts: list[int], pos: int, day: bool) -> Mention
     return None
 
 
-def _ages(born: tuple[dt.date, dt.date], on: dt.date) -> set[int]:
-    """The ages a person born within ``born`` (a day, or a year) can have on ``on``."""
-    return {on.year - b.year - ((on.month, on.day) < (b.month, b.day)) for b in born}
-
-
 @register("T007", "age-mismatch")
 def obituary_age(ctx: Context) -> Iterator[Flag]:
     """What it flags: an age given by pronoun in an obituary or profile ("He was 90.") that does not match the one birth date the text gives ("He was born on March 14, 1933") at the date of death in the text, or else at the document date.
@@ -83,13 +78,13 @@ def obituary_age(ctx: Context) -> Iterator[Flag]:
             if (d := _date_after(ctx, starts, x.end(), day=True)) is not None]
     when = [days_of(d)[0] for d in died if days_of(d)] or [  # type: ignore[index]
         ctx.published - dt.timedelta(days=k) for k in range(_RECENT_DAYS + 1)]
-    if n in set().union(*(_ages(born, w) for w in when)):
+    if n in set().union(*(ages_on(born, w) for w in when)):
         return
     on = when[0]
-    right = sorted(_ages(born, on))
+    right = sorted(ages_on(born, on))
     span = ages[0].span("n" if ages[0]["n"] else "n2")
     said = " or ".join(map(str, right))
     msg = (f"born {ctx.text[birth.start:birth.end]}, the person was {said} on {on}, not {n}")
-    evidence = (claim(ctx, birth), *(claim(ctx, d, "death") for d in died[:1])) if died else (
-        claim(ctx, birth), published(ctx))
+    evidence = (claim(birth), *(claim(d, "death") for d in died[:1])) if died else (
+        claim(birth), published(ctx))
     yield Flag(span[0], span[1], msg, evidence, str(right[-1]) if len(right) == 1 else None)

@@ -1,9 +1,9 @@
-"""Date checks: weekday-mismatch (T001), invalid-date (T002), date-order (T005); and the date
-helpers the other temporal families share (a mention's days, year-less readings, formatting).
+"""Date checks: weekday-mismatch (T001), invalid-date (T002) and date-order (T005).
 
-Does not live here: elapsed times and ages (``elapsed``), relative dates against explicit ones
-(``relative``), dates against the fact sheet (``fact_dates``), event linking (``numclaims.link``),
-calendar arithmetic (``numclaims.calendar``). Tolerances come from ``data/temporal_checks.toml``.
+Does not live here: the date helpers every temporal family shares (``_temporal``), elapsed times and
+ages (``elapsed``, ``ages``), relative dates against explicit ones (``relative``), dates against the
+fact sheet (``fact_dates``), event linking (``numclaims.link``), calendar arithmetic
+(``numclaims.calendar``). Tolerances come from ``data/temporal_checks.toml``.
 """
 
 from __future__ import annotations
@@ -17,90 +17,11 @@ import regex
 from dateutil.relativedelta import relativedelta
 
 from .. import calendar as cal
-from ..config import load_data
-from ..link.events import KEY, Links, is_relative, link_events
 from ..models import Evidence, Mention
+from ._temporal import claim, days_of, fmt_day, fmt_days, has_year, links, published, tolerances
 from .registry import Context, Flag, register
 
-Days = tuple[dt.date, dt.date]
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-               "Nov.", "Dec.")
-
-
-@functools.cache
-def tolerances() -> dict[str, Any]:
-    return load_data("temporal_checks")
-
-
-def links(ctx: Context) -> Links:
-    return ctx.shared(KEY, link_events)  # type: ignore[no-any-return]
-
-
-# --------------------------------------------------------------------------- shared helpers
-
-
-def days_of(m: Mention) -> Days | None:
-    """The first and last day a date mention can denote, or None when unresolved."""
-    if m.date_start is not None and m.date_end is not None:
-        return m.date_start, m.date_end
-    return cal.timex_bounds(m.timex) if m.timex else None
-
-
-_YEAR_WRITTEN = regex.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|['’]\d\d\b")
-
-
-def has_year(m: Mention) -> bool:
-    """Whether the words fix the year: written out ("Oct. 28, 2024"), or a relative expression
-    resolved from the document date ("last month"); not a year the resolver guessed ("June")."""
-    return is_relative(m) or _YEAR_WRITTEN.search(m.text) is not None
-
-
-def readings(m: Mention) -> list[Days]:
-    """Every span of days a date mention may denote: its resolved days, and for a year-less
-    date ("in June") or an ambiguous relative season ("last summer") the neighbouring years too."""
-    days = days_of(m)
-    if days is None:
-        return []
-    tol = tolerances()["dates"]
-    if not has_year(m):
-        years = range(-int(tol["yearless_years"]), int(tol["yearless_years"]) + 1)
-    elif is_relative(m) and (m.timex or "")[-2:] in tol["ambiguous_relative"]:
-        years = range(-1, 1)
-    else:
-        return [days]
-    return [(days[0] + relativedelta(years=y), days[1] + relativedelta(years=y)) for y in years]
-
-
-def overlaps(a: list[Days], b: list[Days], slack: int = 0) -> bool:
-    pad = dt.timedelta(days=slack)
-    return any(x[0] - pad <= y[1] and y[0] - pad <= x[1] for x in a for y in b)
-
-
-def fmt_day(d: dt.date) -> str:
-    return f"{_MONTH_ABBR[d.month - 1]} {d.day}, {d.year}"
-
-
-def fmt_days(span: Days) -> str:
-    """'2024-10-28', 'Oct 2024', 'Nov 2022–Feb 2023', '2022'."""
-    a, b = span
-    if a == b:
-        return a.isoformat()
-    if a == dt.date(a.year, 1, 1) and b == dt.date(b.year, 12, 31):
-        return str(a.year) if a.year == b.year else f"{a.year}–{b.year}"
-    if (b - a).days < 40 and a.month == b.month:
-        return a.strftime("%b %Y")
-    if (b - a).days < 60:
-        return f"{a.isoformat()}–{b.isoformat()}"
-    return f"{a.strftime('%b %Y')}–{b.strftime('%b %Y')}"
-
-
-def claim(ctx: Context, m: Mention, role: str = "other-claim") -> Evidence:
-    return Evidence(role=role, text=m.text, start=m.start, end=m.end)
-
-
-def published(ctx: Context) -> Evidence:
-    return Evidence(role="published", text=str(ctx.published))
 
 
 # --------------------------------------------------------------------------- T001
@@ -277,7 +198,7 @@ def date_order(ctx: Context) -> Iterator[Flag]:
         if why:
             yield Flag(p.first.start, p.first.end,
                        f"'{p.first.text}' is said to come {p.relation} '{p.second.text}', but {why}",
-                       (claim(ctx, p.second),))
+                       (claim(p.second),))
     for key, group in lk.by_key.items():
         if key.startswith(("event:", "person:")):
             continue  # dates of fact-sheet events are judged against the sheet (fact-mismatch)
@@ -288,4 +209,4 @@ def date_order(ctx: Context) -> Iterator[Flag]:
                 if why:
                     yield Flag(end.mention.start, end.mention.end,
                                f"{end.ref.text} is said to end '{end.mention.text}' but to begin "
-                               f"'{b.mention.text}': {why}", (claim(ctx, b.mention),))
+                               f"'{b.mention.text}': {why}", (claim(b.mention),))

@@ -14,15 +14,33 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import regex
 from dateutil.relativedelta import relativedelta
 
 from .. import calendar as cal
+from ..config import load_data
 from ..link.events import Link, Links, is_relative
 from ..models import Evidence, Mention
-from .dates import Days, claim, days_of, fmt_days, has_year, links, published, readings, tolerances
+from ._temporal import (
+    VERBED,
+    Days,
+    ages_on,
+    birth_days,
+    birth_fact,
+    claim,
+    days_of,
+    event_fact,
+    fmt_days,
+    has_year,
+    links,
+    overlaps,
+    published,
+    readings,
+    tolerances,
+)
 from .registry import Context, Flag, register
 
 RULE = "elapsed-time"
@@ -30,12 +48,7 @@ _UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "c
           "fortnight": "W"}
 _SCALE = {"fortnight": 2.0}
 _TIMEX_DUR = regex.compile(r"P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)")
-_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-          "nineteen", "twenty")
-_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-             "ninth", "tenth", "eleventh", "twelfth")
-_VERBED = {"begin": "began", "end": "ended", "date": "took place", "born": "was born"}
+_SPELL_MAX = 20  # a suggestion spells out counts up to twenty ("nine years"), then digits
 _AGO = regex.compile(r"\s+(?P<w>ago|back|earlier)\b")
 _AGO_ONLY = regex.compile(r"\s+(?:ago|back)\b")  # points back from the document date
 
@@ -86,8 +99,30 @@ def rough(rd: relativedelta) -> str:
     return cal.phrase(rd)
 
 
+@functools.cache
+def _number_words() -> tuple[dict[int, str], dict[int, str]]:
+    """Count words and ordinal words by value, from numbers.toml (the first spelling of each)."""
+    table = load_data("numbers")
+    counts: dict[int, str] = {}
+    for word, value in (*table["ones"].items(), *table["tens"].items()):
+        counts.setdefault(int(value), word)
+    ordinals: dict[int, str] = {}
+    for word, value in table["ordinals"].items():
+        ordinals.setdefault(int(value), word)
+    return counts, ordinals
+
+
 def _n(n: int, digits: bool) -> str:
-    return str(n) if digits or n >= len(_WORDS) else _WORDS[n]
+    """A count as a suggestion writes it: in words up to twenty unless the text used digits."""
+    return str(n) if digits or not 0 <= n <= _SPELL_MAX else _number_words()[0][n]
+
+
+def _nth(n: int) -> str:
+    """An ordinal in words up to the twentieth, then in digits ("21st", "112th")."""
+    if 0 < n <= _SPELL_MAX:
+        return _number_words()[1][n]
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def amount(rd: relativedelta, digits: bool = False) -> str | None:
@@ -114,18 +149,16 @@ def event_days(ctx: Context, lk: Links, link: Link, point: str
     it ("the war began 2022-02-24"); the fact sheet wins over the text."""
     ev = link.ref.event
     if ev is not None and ctx.facts is not None:
-        day = {"begin": ev.begins, "end": ev.ends, "date": ev.begins}[point]
-        if day is None:
+        fact = event_fact(ctx.facts, ev, point)
+        if fact is None:
             return None
-        span = (day, ev.ends or day) if point == "date" else (day, day)
-        src = ctx.facts.origin("event", ev.id) + (f"; {ev.source}" if ev.source else "")
-        said = f"{ev.name}: {_VERBED[point]} {fmt_days(span)}"
-        return span, [Evidence(role="fact", text=said, source=src)], fmt_days(span)
+        span, evidence = fact
+        return span, [evidence], fmt_days(span)
     for other in lk.about(link.ref.key, [point]):
         m = other.mention
         days = days_of(m) if m.kind == "date" and has_year(m) else None
         if days is not None:
-            return days, [claim(ctx, m)], f"{fmt_days(days)} ('{m.text}')"
+            return days, [claim(m)], f"{fmt_days(days)} ('{m.text}')"
     return None
 
 
@@ -167,8 +200,7 @@ def _suggest(link: Link, rd: relativedelta) -> str | None:
     m = link.mention
     digits = bool(regex.search(r"\d", m.text))
     if link.role == "nth_year":
-        n = rd.years + 1
-        word = _ORDINALS[n] if n < len(_ORDINALS) else f"{n}th"
+        word = _nth(rd.years + 1)
         return regex.sub(r"(?<=^\w+\s+)[\w-]+", word, m.text) if m.kind == "duration" else word
     if link.role == "old":
         return regex.sub(r"^[\w-]+?(?=[\s-]year)", _n(rd.years, digits), m.text) if rd.years else None
@@ -193,12 +225,11 @@ def _judge(ctx: Context, lk: Links, link: Link) -> Flag | None:
     span, evidence, said_date = found
     unit, lo, hi = reading
     pad = slack("Y" if unit in ("DE", "CE") else unit)
-    claimed = window((p, p), lo, hi, unit, back=True, pad=pad)
-    if claimed[0] <= span[1] and span[0] <= claimed[1]:
+    if overlaps([window((p, p), lo, hi, unit, back=True, pad=pad)], [span]):
         return None
     points = fmt_days(window((p, p), lo, hi, unit, back=True))
     rd = relativedelta(p, span[0])
-    verbed = _VERBED[point]
+    verbed = VERBED[point]
     if link.role in ("begin", "end", "date"):
         msg = (f"{_said(ctx, link)} {p} points to {points}; {link.ref.text} {verbed} {said_date}, "
                f"{rough(rd)} earlier")
@@ -225,8 +256,7 @@ def _judge_pair(ctx: Context, first: Mention, second: Mention, duration: Mention
     pad = slack("Y" if unit in ("DE", "CE") else unit)
     firsts = readings(first) if first is not duration else [base]
     for f in firsts:
-        w = window(f, lo, hi, unit, back=back_from_first, pad=pad)
-        if any(w[0] <= s[1] and s[0] <= w[1] for s in readings(second)):
+        if overlaps([window(f, lo, hi, unit, back=back_from_first, pad=pad)], readings(second)):
             return None
     said = fmt_days(window(base, lo, hi, unit, back=back_from_first))
     real = days_of(second)
@@ -236,7 +266,7 @@ def _judge_pair(ctx: Context, first: Mention, second: Mention, duration: Mention
     msg = (f"'{duration.text}' {where} points to {said}, but '{second.text}' is {fmt_days(real)}, "
            f"{rough(rd)} {'earlier' if back_from_first else 'later'}")
     fix = amount(rd, bool(regex.search(r"\d", duration.text))) if real[0] == real[1] else None
-    ev = (claim(ctx, second),) + ((published(ctx),) if first is duration else ())
+    ev = (claim(second),) + ((published(ctx),) if first is duration else ())
     return Flag(duration.start, duration.end, msg, ev, fix)
 
 
@@ -282,24 +312,15 @@ def elapsed_time(ctx: Context) -> Iterator[Flag]:
 # --------------------------------------------------------------------------- T006
 
 
-def _ages(born: dt.date | int, on: dt.date) -> set[int]:
-    """The ages a person born on ``born`` (a day, or only a year) can have on ``on``."""
-    if isinstance(born, dt.date):
-        return {on.year - born.year - ((on.month, on.day) < (born.month, born.day))}
-    return {on.year - born - 1, on.year - born}
-
-
 def _birth(ctx: Context, lk: Links, link: Link) -> tuple[dt.date | int, Evidence] | None:
     person = link.ref.person
     if person is not None and person.born is not None and ctx.facts is not None:
-        src = ctx.facts.origin("person", person.id) + (f"; {person.source}" if person.source else "")
-        return person.born, Evidence(role="fact", text=f"{person.name}: born {person.born}",
-                                     source=src)
+        return person.born, birth_fact(ctx.facts, person)
     for other in lk.about(link.ref.key, ["born"]):
         days = days_of(other.mention)
         if days and has_year(other.mention):
             one_day = days[0] == days[1]
-            return (days[0] if one_day else days[0].year), claim(ctx, other.mention)
+            return (days[0] if one_day else days[0].year), claim(other.mention)
     return None
 
 
@@ -340,10 +361,10 @@ def age_mismatch(ctx: Context) -> Iterator[Flag]:
         for o in _sentence_mentions(ctx, m):
             days = days_of(o) if o.kind == "date" and has_year(o) else None
             when += list(days or ())
-        ok = set().union(*(_ages(born[0], d) for d in when))
+        ok = set().union(*(ages_on(birth_days(born[0]), d) for d in when))
         if int(m.value) in ok:
             continue
-        now = sorted(_ages(born[0], ctx.published))
+        now = sorted(ages_on(birth_days(born[0]), ctx.published))
         said = " or ".join(map(str, now))
         msg = (f"{link.ref.text} was born {born[0]}, so on {ctx.published} the age is {said}, "
                f"not {int(m.value)}")

@@ -15,33 +15,31 @@ from collections.abc import Iterator
 from ..facts import FactSheet
 from ..link.events import Link, is_relative
 from ..models import Evidence
-from .dates import Days, fmt_day, fmt_days, has_year, links, published, readings
+from ._temporal import (
+    VERBED,
+    Days,
+    birth_days,
+    birth_fact,
+    event_fact,
+    fmt_day,
+    fmt_days,
+    has_year,
+    links,
+    overlaps,
+    published,
+    readings,
+)
 from .registry import Context, Flag, register
-
-_VERBED = {"begin": "began", "end": "ended", "date": "took place", "born": "was born"}
 
 
 def _fact(facts: FactSheet, link: Link) -> tuple[Days, Evidence] | None:
     """The days the sheet records for the linked point, and the evidence naming its entry."""
     ev, person = link.ref.event, link.ref.person
     if person is not None and link.role == "born" and person.born is not None:
-        b = person.born
-        days = (b, b) if isinstance(b, dt.date) else (dt.date(b, 1, 1), dt.date(b, 12, 31))
-        src = facts.origin("person", person.id) + (f"; {person.source}" if person.source else "")
-        return days, Evidence(role="fact", text=f"{person.name}: born {b}", source=src)
+        return birth_days(person.born), birth_fact(facts, person)
     if ev is None or link.role not in ("begin", "end", "date"):
         return None
-    if link.role == "begin":
-        days = (ev.begins, ev.begins)
-    elif link.role == "end":
-        if ev.ends is None:
-            return None
-        days = (ev.ends, ev.ends)
-    else:
-        days = (ev.begins, ev.ends or ev.begins)
-    src = facts.origin("event", ev.id) + (f"; {ev.source}" if ev.source else "")
-    return days, Evidence(role="fact", text=f"{ev.name}: {_VERBED[link.role]} {fmt_days(days)}",
-                          source=src)
+    return event_fact(facts, ev, link.role)
 
 
 def _widened(days: Days, approx: bool) -> Days:
@@ -81,7 +79,7 @@ def fact_mismatch_dates(ctx: Context) -> Iterator[Flag]:
         return
     for link in links(ctx).links:
         m = link.mention
-        if m.kind != "date" or link.role not in _VERBED:
+        if m.kind != "date" or link.role not in VERBED:
             continue
         fact = _fact(ctx.facts, link)
         said = readings(m)
@@ -89,9 +87,9 @@ def fact_mismatch_dates(ctx: Context) -> Iterator[Flag]:
             continue
         days, evidence = fact
         approx = m.hedge == "approx" or m.mod == "APPROX"
-        if any(a <= days[1] and days[0] <= b for a, b in (_widened(s, approx) for s in said)):
+        if overlaps([days], (_widened(s, approx) for s in said)):
             continue
-        verbed = _VERBED[link.role]
+        verbed = VERBED[link.role]
         read = fmt_days(said[-1]) + ("" if has_year(m) else " (year read from the document date)")
         msg = f"{link.ref.text} {verbed} {fmt_days(days)} per the fact sheet, not '{m.text}' ({read})"
         fix = _fix(m.text, said[-1], days[0]) if days[0] == days[1] and not is_relative(m) else None

@@ -124,9 +124,7 @@ def _flag(ctx: Context, fig: Figure, m: Mention) -> Flag:
     plural = fig.unit and not pint and fig.value != 1 and not fig.unit.endswith("s")
     unit = f" {(fig.unit or '').replace('_', ' ')}{'s' if plural else ''}" if fig.unit else ""
     as_of = f" as of {fig.as_of}" if fig.as_of else ""
-    sheet = ctx.facts
-    src = (sheet.origin("figure", fig.id) if sheet else fig.id) + (f"; {fig.source}"
-                                                                  if fig.source else "")
+    src = ctx.facts.cite("figure", fig) if ctx.facts else fig.id
     written = num.ends(m)[0][1]
     value = fig.value
     if pint and m.unit and fig.unit:  # the sheet's value in the unit of the text

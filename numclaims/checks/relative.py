@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..link.events import is_relative
 from ..models import Mention
-from .dates import claim, fmt_days, has_year, links, published, readings
+from ._temporal import claim, fmt_days, has_year, links, overlaps, published, readings
 from .registry import Context, Flag, register
 
 _UNIQUE_ROLES = ("begin", "end", "born")  # an event begins once; "announced" may happen twice
@@ -28,14 +28,14 @@ def _explicit(m: Mention) -> bool:
 
 
 def _mismatch(ctx: Context, rel: Mention, exp: Mention, how: str) -> Flag | None:
-    if any(a[0] <= b[1] and b[0] <= a[1] for a in readings(rel) for b in readings(exp)):
+    if overlaps(readings(rel), readings(exp)):
         return None
     days = readings(rel)[-1]
     given = fmt_days(readings(exp)[len(readings(exp)) // 2])
     year = "" if has_year(exp) else " in any year near it"
     msg = (f"'{rel.text}' from {ctx.published} is {fmt_days(days)}, but {how} is given as "
            f"'{exp.text}' ({given}{year})")
-    return Flag(rel.start, rel.end, msg, (claim(ctx, exp), published(ctx)))
+    return Flag(rel.start, rel.end, msg, (claim(exp), published(ctx)))
 
 
 @register("T004", "relative-date-mismatch")
