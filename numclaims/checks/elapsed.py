@@ -300,7 +300,8 @@ def elapsed_time(ctx: Context) -> Iterator[Flag]:
             dur, date = (p.first, p.second) if p.first.kind == "duration" else (p.second, p.first)
             if dur.kind == "duration" and dur.anchor == "published" and date.kind == "date" \
                     and not is_relative(date) and ctx.published is not None:
-                flag = _judge_pair(ctx, dur, date, dur, back_from_first=True)
+                ahead = dur.date_start is not None and dur.date_start > ctx.published
+                flag = _judge_pair(ctx, dur, date, dur, back_from_first=not ahead)  # "from now"
         elif p.relation == "since" and ctx.published is not None:
             flag = _judge_pair(ctx, p.first, p.second, p.first, back_from_first=True)
         elif p.offset is not None:
