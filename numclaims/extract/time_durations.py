@@ -19,7 +19,7 @@ import regex
 from ..calendar import shift
 from ..models import Mention
 from . import grammar
-from .time_context import NO_DOC_DATE, Ctx, fmt_num, make, same_sentence
+from .time_context import NO_DOC_DATE, Ctx, fmt_num, future, make, prev_word, same_sentence
 
 Match: TypeAlias = "regex.Match[str]"
 
@@ -33,10 +33,15 @@ _ABBREVIATIONS = ("hr", "hrs", "min", "mins", "sec", "secs")
 # "later" from another date ("before"/"after" only at the end of a clause, else they introduce
 # the event measured from: "two years after the invasion").
 _AFTER = regex.compile(
-    r"[ \t]{1,3}(?P<w>ago|back|earlier|later|afterwards?|prior|before|after)\b"
+    r"[ \t]{1,3}(?P<w>ago|back|earlier|later|afterwards?|prior"
+    r"|(?:from|after|before)[ \t]{1,3}(?P<day>now|today|tomorrow|yesterday)|before|after)\b"
     r"(?P<end>(?=[ \t]{0,2}(?:[.,;:!?)\"”]|$|and\b|but\b|when\b)))?",
     regex.MULTILINE,
 )
+# "a year from now", "two days from today", "three weeks from tomorrow": from this day
+_DAY_WORDS = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
+# "in two weeks' time"
+_TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
 
 def timex_of(value: float | None, letter: str) -> str:
@@ -79,44 +84,69 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     low, high = _scaled(low, mult), _scaled(high, mult)
     fields: dict[str, Any] = {"timex": timex_of(value, letter), "mod": mod, "value": value, "low": low,
               "high": high, "unit": unit, "hedge": hedge}
-    if m["dthe"]:
+    if m["drel"]:
         return [_stretch(ctx, m, fields, rule)]
+    plain = make(ctx, "duration", s, e, rule, **fields)
+    if m["dold"]:
+        return [plain]
     after = _AFTER.match(ctx.text, e)
-    if after is None or m["dold"]:
-        return [make(ctx, "duration", s, e, rule, **fields)]  # type: ignore[arg-type]
-    word = after["w"]
-    if word in ("before", "after") and not after["end"]:
-        return [make(ctx, "duration", s, e, rule + f" {word} <event>", **fields)]  # type: ignore[arg-type]
-    tol = ctx.lx.ago_tolerance.get(m["dunit"].lower().rstrip("s").replace("centurie", "century"),
-                                   ctx.lx.ago_tolerance["default"])
-    if hedge is None:  # "two years ago": a round figure, about half a unit either way
-        low, high = value - tol * mult, value + tol * mult
-    sign = -1 if word in ("ago", "back", "earlier", "before", "prior") else 1
-    rule += f" {word}"
-    if word in ("ago", "back"):
+    if after is None:
+        if not _future_offset(ctx, m):
+            return [plain]
+        rule = "in " + rule
         if ctx.pub is None:
-            return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]  # type: ignore[arg-type]
-        base, anchor = (ctx.pub, ctx.pub), "published"
-    else:
-        prev = next((p for p in reversed(ctx.explicit[-4:])
-                     if p.end <= s and same_sentence(ctx, p.end, s)), None)
-        if prev is None or prev.date_start is None or prev.date_end is None:
-            return [make(ctx, "duration", s, e, rule,  # type: ignore[arg-type]
-                         note="relative to another date in the story, which was not found",
-                         **fields)]
-        base, anchor = (prev.date_start, prev.date_end), f"{prev.start}:{prev.end}"
+            return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]
+        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published")]
+    word = after["w"].lower()
+    if word in ("before", "after") and not after["end"]:
+        return [make(ctx, "duration", s, e, rule + f" {word} <event>", **fields)]
+    sign = -1 if word.startswith(("ago", "back", "earlier", "before", "prior")) else 1
+    rule += " " + " ".join(word.split())
+    if word in ("ago", "back") or after["day"]:
+        if ctx.pub is None:
+            return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]
+        day = ctx.pub + dt.timedelta(days=_DAY_WORDS.get((after["day"] or "now").lower(), 0))
+        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published")]
+    prev = next((p for p in reversed(ctx.explicit[-4:])
+                 if p.end <= s and same_sentence(ctx, p.end, s)), None)
+    if prev is None or prev.date_start is None or prev.date_end is None:
+        return [make(ctx, "duration", s, e, rule,
+                     note="relative to another date in the story, which was not found", **fields)]
+    return [_pointer(ctx, m, fields, rule, sign, (prev.date_start, prev.date_end),
+                     f"{prev.start}:{prev.end}")]
+
+
+def _future_offset(ctx: Ctx, m: Match) -> bool:
+    """ "(will leave) in two weeks": a day ahead of the document date, said in the future tense
+    or with "time" after it ("in two weeks' time"); "won the race in two hours" is a length."""
+    if prev_word(ctx.text, m.start()).lower() != "in":
+        return False
+    return _TIME_AFTER.match(ctx.text, m.end()) is not None or future(ctx, m.start())
+
+
+def _pointer(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, sign: int,
+             base: tuple[dt.date, dt.date], anchor: str) -> Mention:
+    """A duration that points at days ``sign`` * itself away from ``base``: "two years ago",
+    "in three days", "a decade earlier". A bare count is taken with the tolerance of its unit
+    (``ago_tolerance`` in time.toml: a band for years, the very day for days and weeks)."""
+    letter, mult = ctx.lx.units[m["dunit"]]
+    value, low, high, unit = fields["value"], fields["low"], fields["high"], fields["unit"]
+    key = m["dunit"].lower().rstrip("s").replace("centurie", "century")
+    tol = ctx.lx.ago_tolerance.get(key, ctx.lx.ago_tolerance["default"])
+    note = None
+    if fields["hedge"] is None:  # "two years ago": a round figure, about half a unit either way
+        low, high = value - tol * mult, value + tol * mult
+        if tol:
+            note = f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
     lo = 0.0 if low is None else low  # "up to two years ago": as late as the base itself
     if sign < 0:
         first, last = _move(base[0], -1, high, letter), _move(base[1], -1, lo, letter)
     else:
         first, last = _move(base[0], 1, lo, letter), _move(base[1], 1, high, letter)
-    note = None
-    if hedge is None and low is not None and high is not None:
-        note = f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
     if first is None or last is None:
         note = ((note + "; ") if note else "") + "open-ended on one side"
-    return [make(ctx, "duration", s, e, rule, anchor=anchor, date_start=first, date_end=last,  # type: ignore[arg-type]
-                 note=note, **fields)]
+    return make(ctx, "duration", m.start(), m.end(), rule, anchor=anchor, date_start=first,
+                date_end=last, note=note, **fields)
 
 
 def _move(d: dt.date, sign: int, amount: float | None, letter: str) -> dt.date | None:
@@ -134,7 +164,7 @@ def _move(d: dt.date, sign: int, amount: float | None, letter: str) -> dt.date |
 def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str) -> Mention:
     """ "the past two years", "the next four years": from or to the document date."""
     word = m["drel"].lower()
-    rule = f"the {word} " + rule
+    rule = ("the " if m["dthe"] else "") + f"{word} " + rule
     s, e = m.start(), m.end()
     if word in ("past", "last", "next", "coming") and ctx.pub is not None:
         letter = ctx.lx.units[m["dunit"]][0]
@@ -144,6 +174,8 @@ def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str) -> Mention:
         other = _move(ctx.pub, sign, value, letter)
         if other is not None:
             first, last = sorted((ctx.pub, other))
+            if letter == "D" and sign > 0:  # "the next three days": the three after today
+                first += dt.timedelta(days=1)
             return make(ctx, "duration", s, e, rule, anchor="published", date_start=first,  # type: ignore[arg-type]
                         date_end=last, **fields)
     note = NO_DOC_DATE if ctx.pub is None else None

@@ -218,7 +218,8 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_dur>                                              # nearly two years, a fortnight
         (?:(?P<dthe>[Tt]he)\s{{1,3}}(?P<drel>past|last|next|coming|previous|following|first)
-           \s{{1,3}})?
+           \s{{1,3}}
+         |(?P<drel>[Pp]ast|[Ll]ast|[Nn]ext)\s{{1,3}}(?=\d|(?&number)\s))?  # headline "next 3 days"
         (?:(?P<dhedge>(?&hedge))\s{{1,3}})?
         (?: (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
           | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of)\s{{1,3}} )
