@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from numclaims.facts import FactSheet
-from numclaims.link.events import build, is_relative, key_of
+from numclaims.link.events import build
+from numclaims.link.phrases import is_relative, key_of
 from numclaims.models import Mention
 
 SEED_FACTS = FactSheet.load(Path(__file__).resolve().parents[1] / "seeds" /

@@ -5,9 +5,7 @@ a mention can denote (``days_of``, and ``readings`` with the neighbouring years 
 date), whether its words fix the year (``has_year``), whether two spans of days meet
 (``overlaps``), dates written for a message (``fmt_day``, ``fmt_days``), the dates and evidence of
 a fact-sheet entry (``event_fact``, ``birth_fact``), the ages a birth date allows (``birth_days``,
-``ages_on``),
-the document's event links (``links``) and the evidence of a claim or of the document date
-(``claim``, ``published``). Tolerances come from ``numclaims/data/temporal_checks.toml``.
+``ages_on``) and the evidence of a claim or of the document date (``claim``, ``published``). Tolerances come from ``numclaims/data/temporal_checks.toml``.
 
 Not here: any rule (the check families beside this module), calendar arithmetic
 (``numclaims.calendar``), event linking (``numclaims.link.events``). The leading underscore keeps
@@ -26,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 from .. import calendar as cal
 from ..config import load_data
 from ..facts import Event, FactSheet, Person
-from ..link.events import KEY, Links, is_relative, link_events
+from ..link.phrases import is_relative
 from ..models import Evidence, Mention
 from .registry import Context
 
@@ -42,11 +40,6 @@ _YEAR_WRITTEN = regex.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|['’]\d\d\b")
 def tolerances() -> dict[str, Any]:
     """The temporal_checks.toml table."""
     return load_data("temporal_checks")
-
-
-def links(ctx: Context) -> Links:
-    """The document's event links, built once per document."""
-    return ctx.shared(KEY, link_events)  # type: ignore[no-any-return]
 
 
 def days_of(m: Mention) -> Days | None:

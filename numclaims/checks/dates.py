@@ -17,8 +17,9 @@ import regex
 from dateutil.relativedelta import relativedelta
 
 from .. import calendar as cal
+from ..link.events import links
 from ..models import Evidence, Mention
-from ._temporal import claim, days_of, fmt_day, fmt_days, has_year, links, published, tolerances
+from ._temporal import claim, days_of, fmt_day, fmt_days, has_year, published, tolerances
 from .registry import Context, Flag, register
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

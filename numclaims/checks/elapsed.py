@@ -22,7 +22,8 @@ from dateutil.relativedelta import relativedelta
 
 from .. import calendar as cal
 from ..config import load_data
-from ..link.events import Link, Links, is_relative
+from ..link.events import Link, Links, links
+from ..link.phrases import is_relative
 from ..models import Evidence, Mention
 from ._temporal import (
     VERBED,
@@ -35,7 +36,6 @@ from ._temporal import (
     event_fact,
     fmt_days,
     has_year,
-    links,
     overlaps,
     published,
     readings,

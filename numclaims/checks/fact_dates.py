@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..facts import FactSheet
-from ..link.events import Link, is_relative
+from ..link.events import Link, links
+from ..link.phrases import is_relative
 from ..models import Evidence
 from ._temporal import (
     VERBED,
@@ -24,7 +25,6 @@ from ._temporal import (
     fmt_day,
     fmt_days,
     has_year,
-    links,
     overlaps,
     published,
     readings,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..link.events import is_relative
+from ..link.events import links
+from ..link.phrases import is_relative
 from ..models import Mention
-from ._temporal import claim, fmt_days, has_year, links, overlaps, published, readings
+from ._temporal import claim, fmt_days, has_year, overlaps, published, readings
 from .registry import Context, Flag, register
 
 _UNIQUE_ROLES = ("begin", "end", "born")  # an event begins once; "announced" may happen twice

@@ -9,7 +9,9 @@ Linking attaches mentions to what they measure:
   three-year-old war"), matched to other mentions in the text and to fact-sheet names and aliases;
   and which pairs of temporal mentions are said to denote the same time ("in 2015, nine years ago")
   or to come in an order ("in 2019, after talks began in 2021").
-- ``measures`` (owned by the numeric checks): which quantity a number counts, for comparing figures.
+- ``phrases``: the patterns and word lists ``events`` matches with (cue verbs, noun phrases,
+  fact-sheet names), built once from ``data/temporal_checks.toml``.
+- ``measures``: which quantity a number counts, for comparing figures.
 
 Links are computed once per document through ``Context.shared`` and read by the checks; both
 linkers work within the sentences of ``numclaims.segment`` (``Context.sentences``). Nothing in this
