@@ -5,7 +5,7 @@ a mention can denote (``days_of``, and ``readings`` with the neighbouring years 
 date), whether its words fix the year (``has_year``), whether two spans of days meet
 (``overlaps``), dates written for a message (``fmt_day``, ``fmt_days``), the dates and evidence of
 a fact-sheet entry (``event_fact``, ``birth_fact``), the ages a birth date allows (``birth_days``,
-``ages_on``) and the evidence of a claim or of the document date (``claim``, ``published``). Tolerances come from ``numclaims/data/temporal_checks.toml``.
+``ages_on``) and the document date as evidence (``published``). Tolerances come from ``numclaims/data/temporal_checks.toml``.
 
 Not here: any rule (the check families beside this module), calendar arithmetic
 (``numclaims.calendar``), event linking (``numclaims.link.events``). The leading underscore keeps
@@ -94,11 +94,6 @@ def fmt_days(span: Days) -> str:
     if (b - a).days < 60:
         return f"{a.isoformat()}–{b.isoformat()}"
     return f"{a.strftime('%b %Y')}–{b.strftime('%b %Y')}"
-
-
-def claim(m: Mention, role: str = "other-claim") -> Evidence:
-    """A mention of the text as evidence."""
-    return Evidence(role=role, text=m.text, start=m.start, end=m.end)
 
 
 def published(ctx: Context) -> Evidence:

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Mention
-from ._temporal import ages_on, claim, days_of, has_year, published
-from .registry import Context, Flag, register
+from ._temporal import ages_on, days_of, has_year, published
+from .registry import Context, Flag, claim, register
 
 # "He was 91." / "She was 88, her family said." (not "He was 19 when he joined ...")
 _AGE = regex.compile(

@@ -19,9 +19,9 @@ import regex
 
 from ..extract.grammar import compile as grammar_compile
 from ..extract.grammar import hedge_of, interval, parse_number
-from ..models import Evidence, Mention
+from ..models import Mention
 from . import _numeric as num
-from .registry import Context, Flag, register
+from .registry import Context, Flag, claim, register
 
 _KINDS = ("number", "money", "quantity", "percent")
 _WINDOW = 60  # characters searched before the pair for a ratio word or a verb
@@ -233,8 +233,7 @@ def change_mismatch(ctx: Context) -> Iterator[Flag]:
             continue
         pct_pair = ch.kind == "pct" and old.kind == "percent" and not ch.points
         in_points = _actual(ch, True) if pct_pair else None
-        ev = (Evidence(role="from", text=old.text, start=old.start, end=old.end),
-              Evidence(role="to", text=new.text, start=new.start, end=new.end))
+        ev = (claim(old, "from"), claim(new, "to"))
         said = ctx.text[ch.start:ch.end]
         if in_points is not None and _fits(ch, in_points):
             d = float(new.value) - float(old.value)  # type: ignore[arg-type]
@@ -243,9 +242,9 @@ def change_mismatch(ctx: Context) -> Iterator[Flag]:
                        f"as relative ({_describe(ch, old, new)}); say 'percentage points'",
                        ev, severity="info")
             continue
-        claim = {1: "a rise of ", -1: "a fall of ", 0: ""}[ch.sign] + repr(said)
+        stated = {1: "a rise of ", -1: "a fall of ", 0: ""}[ch.sign] + repr(said)
         yield Flag(ch.start, ch.end, f"from {old.text} to {new.text} is {_describe(ch, old, new)}"
-                   f", not {claim}", ev)
+                   f", not {stated}", ev)
 
 
 def _describe(ch: Change, old: Mention, new: Mention) -> str:

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 import regex
 
 from ..extract.grammar import roundness
-from ..models import Evidence, Mention
+from ..models import Mention
 from . import _numeric as num
-from .registry import Context, Flag, register
+from .registry import Context, Flag, claim, register
 
 
 @functools.cache
@@ -196,5 +196,4 @@ def _flag(a: Mention, b: Mention, pair: tuple[tuple[float, str], tuple[float, st
     if fixed == y[1]:
         fixed = num.fmt(c, y[1], step=num.sig_step(c, 2))
     suggestion = b.text.replace(y[1], fixed, 1) if y[1] in b.text else None
-    return Flag(b.start, b.end, msg, (Evidence(role="other-claim", text=a.text, start=a.start,
-                                               end=a.end),), suggestion)
+    return Flag(b.start, b.end, msg, (claim(a),), suggestion)

@@ -19,8 +19,8 @@ from dateutil.relativedelta import relativedelta
 from .. import calendar as cal
 from ..link.events import links
 from ..models import Evidence, Mention
-from ._temporal import claim, days_of, fmt_day, fmt_days, has_year, published, tolerances
-from .registry import Context, Flag, register
+from ._temporal import days_of, fmt_day, fmt_days, has_year, published, tolerances
+from .registry import Context, Flag, claim, register
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

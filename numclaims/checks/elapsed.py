@@ -31,7 +31,6 @@ from ._temporal import (
     ages_on,
     birth_days,
     birth_fact,
-    claim,
     days_of,
     event_fact,
     fmt_days,
@@ -41,7 +40,7 @@ from ._temporal import (
     readings,
     tolerances,
 )
-from .registry import Context, Flag, register
+from .registry import Context, Flag, claim, register
 
 RULE = "elapsed-time"
 _UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",

@@ -17,9 +17,8 @@ import regex
 
 from ..extract.grammar import compile as grammar_compile
 from ..link.measures import Measure, measures
-from ..models import Evidence
 from . import _numeric as num
-from .registry import Context, Flag, register
+from .registry import Context, Flag, claim, register
 
 _BEFORE = 32  # characters before a figure searched for a contrast cue ("another", "of them")
 _AFTER = 24  # characters after its noun phrase ("were killed", "more")
@@ -138,6 +137,5 @@ def _conflicts(members: list[Measure]) -> Iterator[Flag]:
         others = f" ({len(backing)} mentions)" if len(backing) > 1 else ""
         msg = (f"{m.text} conflicts with {backing[0].text}{others}, given elsewhere for the same "
                f"measure ({head}: {words})")
-        yield Flag(m.start, m.end, msg, tuple(
-            Evidence(role="majority" if len(backing) > 1 else "other-claim", text=b.text,
-                     start=b.start, end=b.end) for b in backing))
+        role = "majority" if len(backing) > 1 else "other-claim"
+        yield Flag(m.start, m.end, msg, tuple(claim(b, role) for b in backing))

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import regex
 
-from ..models import Evidence, Mention
+from ..models import Mention
 from . import _numeric as num
-from .registry import Context, Flag, register
+from .registry import Context, Flag, claim, register
 
 _KINDS = ("number", "money", "quantity", "percent")
 
@@ -126,7 +126,4 @@ def percent_mismatch(ctx: Context) -> Iterator[Flag]:
             fixed = num.fmt(r, written, step / 10)
         msg = f"{part.text} of {whole.text} is {r:.3g}%, not {pct.text!r}"
         suggestion = pct.text.replace(written, fixed, 1) if pct.hedge is None else None
-        yield Flag(pct.start, pct.end, msg, (
-            Evidence(role="part", text=part.text, start=part.start, end=part.end),
-            Evidence(role="whole", text=whole.text, start=whole.start, end=whole.end)),
-            suggestion)
+        yield Flag(pct.start, pct.end, msg, (claim(part, "part"), claim(whole, "whole")), suggestion)

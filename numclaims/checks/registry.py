@@ -71,6 +71,11 @@ class Context:
         return self.shared("sentences", lambda c: split_sentences(c.text))  # type: ignore[no-any-return]
 
 
+def claim(m: Mention, role: str = "other-claim") -> Evidence:
+    """A mention of the text as evidence of a Flag ("other-claim", "part", "whole", "from", ...)."""
+    return Evidence(role=role, text=m.text, start=m.start, end=m.end)
+
+
 CheckFunc = Callable[[Context], Iterable[Flag]]
 
 

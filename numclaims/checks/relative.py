@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from ..link.events import links
 from ..link.phrases import is_relative
 from ..models import Mention
-from ._temporal import claim, fmt_days, has_year, overlaps, published, readings
-from .registry import Context, Flag, register
+from ._temporal import fmt_days, has_year, overlaps, published, readings
+from .registry import Context, Flag, claim, register
 
 _UNIQUE_ROLES = ("begin", "end", "born")  # an event begins once; "announced" may happen twice
 

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 import regex
 
 from ..link.measures import Measures, measures
-from ..models import Evidence, Mention
+from ..models import Mention
 from . import _numeric as num
-from .registry import Context, Flag, register
+from .registry import Context, Flag, claim, register
 
 _KINDS = ("number", "money", "quantity")
 # the noun of a part: "dead", "in Kyiv", "users in the U.S."
@@ -192,5 +192,5 @@ def sum_mismatch(ctx: Context) -> Iterator[Flag]:
         fixed = total.text.replace(written, num.fmt(exact, written), 1)
         yield Flag(total.start, total.end,
                    f"{' + '.join(m.text for m in run)} = {fixed}, not {total.text}",
-                   tuple(Evidence(role="part", text=m.text, start=m.start, end=m.end) for m in run),
+                   tuple(claim(m, "part") for m in run),
                    fixed if total.hedge is None else None)
