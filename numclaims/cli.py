@@ -23,7 +23,6 @@ from .errors import ConfigError, InputError, NumclaimsError
 DOC_SUFFIXES = (".txt", ".md", ".html", ".rst")
 FORMATS = ("text", "json", "sarif", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
-_RANK = {"info": 0, "warning": 1, "error": 2, "never": 3}
 _CONFIG_KEYS = {"select", "ignore", "fail-on", "facts", "format"}
 STDIN = "-"
 
@@ -103,6 +102,7 @@ def _jobs(value: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .checks.registry import select_checks
     from .engine import check_many
+    from .models import SEVERITY_RANK
     from .reporters import render
 
     settings = {} if args.no_config else load_config(Path.cwd())
@@ -132,6 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for report in check_many(items, jobs=jobs, **kw):
             yield report.model_copy(update={"path": "<stdin>"}) if report.path is None else report
 
+    rank = {**SEVERITY_RANK, "never": 3}
     worst = -1
     counts = {"error": 0, "warning": 0, "info": 0}
     out, close = _open_output(args.output)
@@ -140,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for report in reports():
             for f in report.findings:
                 counts[f.severity] += 1
-                worst = max(worst, _RANK[f.severity])
+                worst = max(worst, rank[f.severity])
             if fmt in ("text", "github"):  # line-oriented: stream as documents finish
                 out.write(render(fmt, [report]))
                 out.flush()
@@ -154,7 +155,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             out.write(f"checked {n} document{'s' if n != 1 else ''}: {said or 'no findings'}\n")
     finally:
         close()
-    return 1 if worst >= _RANK[fail_on] else 0
+    return 1 if worst >= rank[fail_on] else 0
 
 
 def find_documents(paths: Sequence[str]) -> Iterator[str]:
@@ -266,9 +267,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         elif args.format == "json":
             blocks.append({"path": path, "mentions": [m.model_dump(mode="json") for m in mentions]})
         else:
-            from .reporters import Positions
+            from .segment import Lines
 
-            pos = Positions(text)
+            pos = Lines(text)
             for m in mentions:
                 line, col = pos.at(m.start)
                 out.write(f"{path}:{line}:{col}: {m.kind:<8} {json.dumps(m.text, ensure_ascii=False)}"

@@ -7,14 +7,11 @@ or any output format (``numclaims.reporters``).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-
-import regex
 
 from . import suppress
 from .checks.registry import Check, Context, Flag, select_checks
@@ -22,9 +19,8 @@ from .errors import InputError
 from .extract import extract_resolved
 from .facts import FactSheet
 from .models import Finding, Report
+from .segment import Lines
 from .source import coerce_published, detect_published
-
-_NEWLINE = regex.compile(r"\n")
 
 
 def check(
@@ -49,7 +45,7 @@ def check(
     mentions = extract_resolved(text, pub)
     ctx = Context(text=text, published=pub, mentions=mentions, facts=sheet,
                   settings=settings or {})
-    lines = _line_starts(text)
+    lines = Lines(text)
     findings = [_finding(c, f, text, lines) for c in checks for f in c.func(ctx)]
     findings.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
     findings = suppress.apply(text, findings, lines, checks)  # numclaims: ignore[...] comments
@@ -115,13 +111,8 @@ def _facts(facts: Any) -> FactSheet | None:
     raise TypeError(f"facts must be a FactSheet, a path or a list of them, not {type(facts).__name__}")
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-
-def _finding(c: Check, f: Flag, text: str, lines: list[int]) -> Finding:
-    line = bisect.bisect_right(lines, f.start)
+def _finding(c: Check, f: Flag, text: str, lines: Lines) -> Finding:
+    line, column = lines.at(f.start)
     return Finding(rule=c.slug, code=c.code, severity=f.severity or c.severity, message=f.message,
-                   start=f.start, end=f.end, text=text[f.start:f.end], line=line,
-                   column=f.start - lines[line - 1] + 1, evidence=list(f.evidence),
-                   suggestion=f.suggestion)
+                   start=f.start, end=f.end, text=text[f.start:f.end], line=line, column=column,
+                   evidence=list(f.evidence), suggestion=f.suggestion)

@@ -27,6 +27,7 @@ Mod = Literal[
     "AFTER",
 ]
 Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}  # for --fail-on and sorting
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 

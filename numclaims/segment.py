@@ -1,10 +1,12 @@
-"""Sentence segmentation: the ``segment`` step of the pipeline, one definition for every stage.
+"""Segmentation: the ``segment`` step of the pipeline, one definition of sentences and of lines.
 
 Lives here: ``Sentences`` (where each sentence of a text starts, with look-ups by offset) and
-``split_sentences``. Checks reach a document's sentences through ``Context.sentences``, built once
-per document; the linkers (``numclaims.link``) take them from there, so "the same sentence" means
-the same thing to every check. Does not live here: clauses or any other unit smaller than a
-sentence (each check reads its own window), and markup (offsets are into the text as given).
+``split_sentences``; ``Lines`` (the 1-based line and column of an offset, as findings, reporters and
+suppression comments count them). Checks reach a document's sentences through
+``Context.sentences``, built once per document; the linkers (``numclaims.link``) take them from
+there, so "the same sentence" means the same thing to every check. Does not live here: clauses or
+any other unit smaller than a sentence (each check reads its own window), and markup (offsets are
+into the text as given).
 
 How: one compiled pattern, scanned once over the whole text; look-ups are bisections.
 """
@@ -60,3 +62,19 @@ class Sentences:
 def split_sentences(text: str) -> Sentences:
     """The sentences of ``text``."""
     return Sentences([0, *(m.end() for m in _SENTENCE_END.finditer(text))], len(text))
+
+
+_NEWLINE = regex.compile(r"\n")
+
+
+class Lines:
+    """Where each line of a text starts; ``at`` gives the 1-based line and column (in characters)
+    of an offset. A line ends after its ``\n``."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(line, column) of ``offset``, both counted from 1."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1

@@ -12,7 +12,6 @@ any directive is one substring search.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ import regex
 
 from .checks.registry import Check
 from .models import Finding
+from .segment import Lines
 
 UNUSED = "unused-suppression"
 
@@ -47,13 +47,13 @@ class _Directive:
     tokens: list[_Token] = field(default_factory=list)
 
 
-def apply(text: str, findings: list[Finding], line_starts: Sequence[int],
+def apply(text: str, findings: list[Finding], lines: Lines,
           checks: Sequence[Check]) -> list[Finding]:
     """``findings`` (sorted) without the suppressed ones, plus unused-suppression findings when
     that rule is among ``checks`` (the rules that ran)."""
     if "numclaims:" not in text:
         return findings
-    directives = _directives(text, line_starts)
+    directives = _directives(text, lines)
     if not directives:
         return findings
     kept = []
@@ -66,16 +66,16 @@ def apply(text: str, findings: list[Finding], line_starts: Sequence[int],
             kept.append(f)
     rule = next((c for c in checks if c.slug == UNUSED), None)
     if rule is not None:
-        kept.extend(_unused(text, directives, rule, checks, line_starts))
+        kept.extend(_unused(text, directives, rule, checks, lines))
         kept.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
     return kept
 
 
-def _directives(text: str, line_starts: Sequence[int]) -> dict[int, list[_Token]]:
+def _directives(text: str, lines: Lines) -> dict[int, list[_Token]]:
     out: dict[int, list[_Token]] = {}
     for m in _DIRECTIVE.finditer(text):
-        line = bisect.bisect_right(line_starts, m.start())
-        before = text[line_starts[line - 1]:m.start()]
+        line, column = lines.at(m.start())
+        before = text[m.start() - column + 1:m.start()]
         if not any(op in before for op in _COMMENT_OPENERS):
             continue
         tokens = out.setdefault(line, [])
@@ -94,7 +94,7 @@ def _names(token: str, rule: str, code: str) -> bool:
 
 
 def _unused(text: str, directives: dict[int, list[_Token]], rule: Check,
-            ran: Sequence[Check], line_starts: Sequence[int]) -> list[Finding]:
+            ran: Sequence[Check], lines: Lines) -> list[Finding]:
     from .checks.registry import all_checks
 
     known = all_checks()
@@ -114,6 +114,5 @@ def _unused(text: str, directives: dict[int, list[_Token]], rule: Check,
             out.append(Finding(rule=UNUSED, code=rule.code, severity=rule.severity,
                                message=f"unused suppression: {why}", start=t.start, end=t.end,
                                text=text[t.start:t.end], line=line,
-                               column=t.start - line_starts[line - 1] + 1,
-                               suggestion=None))
+                               column=lines.at(t.start)[1], suggestion=None))
     return out

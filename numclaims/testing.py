@@ -19,10 +19,7 @@ from . import engine
 from ._cases import Case, CaseFormatError, compare, parse_cases
 from .errors import NumclaimsError
 from .facts import FactSheet
-from .models import Finding, Report
-
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
+from .models import SEVERITY_RANK, Finding, Report
 
 # --------------------------------------------------------------------------- public helpers
 
@@ -63,8 +60,8 @@ class Helper:
 
 def failing(report: Report, fail_on: str) -> list[Finding]:
     """The findings at or above ``fail_on``."""
-    floor = _SEVERITY_RANK[fail_on]
-    return [f for f in report.findings if _SEVERITY_RANK[f.severity] >= floor]
+    floor = SEVERITY_RANK[fail_on]
+    return [f for f in report.findings if SEVERITY_RANK[f.severity] >= floor]
 
 
 def describe(report: Report, findings: list[Finding]) -> str:
@@ -195,7 +192,7 @@ class DocumentItem(pytest.Item):
         config = self.config
         published = dt.date.today() if config.getoption("numclaims_today") else None
         fail_on = config.getoption("numclaims_fail_on") or config.getini("numclaims_fail_on")
-        if fail_on not in _SEVERITY_RANK:
+        if fail_on not in SEVERITY_RANK:
             raise pytest.UsageError(f"numclaims_fail_on: {fail_on!r} is not one of error, "
                                     "warning, info")
         facts = facts_option(config) or None

@@ -1,5 +1,5 @@
 """The reporters, on hand-built reports: each format says what the report says, at the right place,
-escaped for its medium. Positions are worked out by hand from the texts below."""
+escaped for its medium. Lines are worked out by hand from the texts below."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 
 from numclaims.checks.registry import all_checks
 from numclaims.models import Evidence, Finding, Report, Unverified
-from numclaims.reporters import FORMATS, Positions, render
+from numclaims.reporters import FORMATS, render
+from numclaims.segment import Lines
 
 # Line 2 starts at offset 16; "Monday, Oct. 29" is at 16+9=25..40; line 3 starts at 58.
 TEXT = ("date 2024-11-05\n"
@@ -50,11 +51,11 @@ def _report(**kw: object) -> Report:
 def test_fixture_offsets_are_right() -> None:
     for f in (_finding(), SPANNING, INFO):
         assert TEXT[f.start:f.end] == f.text
-        assert Positions(TEXT).at(f.start) == (f.line, f.column)
+        assert Lines(TEXT).at(f.start) == (f.line, f.column)
 
 
 def test_positions() -> None:
-    pos = Positions("ab\n\ncd")
+    pos = Lines("ab\n\ncd")
     assert [pos.at(i) for i in range(6)] == [(1, 1), (1, 2), (1, 3), (2, 1), (3, 1), (3, 2)]
 
 

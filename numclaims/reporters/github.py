@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Report
-from . import Positions, as_list, display_path
+from ..segment import Lines
+from . import as_list, display_path
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,7 +19,7 @@ def render(reports: Report | Sequence[Report]) -> str:
     out = []
     for report in as_list(reports):
         path = display_path(report)
-        pos = Positions(report.text) if report.text is not None else None
+        pos = Lines(report.text) if report.text is not None else None
         for f in report.findings:
             props = {"file": path, "line": str(f.line), "col": str(f.column)}
             if pos is not None and f.end > f.start:

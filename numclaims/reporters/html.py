@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from html import escape
 
-from ..models import Finding, Report
+from ..models import SEVERITY_RANK, Finding, Report
 from . import as_list, display_path
 
 _STYLE = """
@@ -94,12 +94,8 @@ def _marked(n: int, text: str, findings: list[Finding]) -> str:
             out.append(piece)
             continue
         cover = sorted(active)
-        worst = max(cover, key=lambda i: _rank(findings[i]))
+        worst = max(cover, key=lambda i: SEVERITY_RANK[findings[i].severity])
         title = escape(" | ".join(f"{findings[i].code}: {findings[i].message}" for i in cover))
         out.append(f"<a class=\"f {findings[worst].severity}\" href=\"#doc{n}-f{worst}\" "
                    f"title=\"{title}\">{piece}</a>")
     return "".join(out)
-
-
-def _rank(f: Finding) -> int:
-    return {"info": 0, "warning": 1, "error": 2}[f.severity]

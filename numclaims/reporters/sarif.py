@@ -15,7 +15,8 @@ from urllib.parse import quote
 
 from ..checks.registry import Check, all_checks
 from ..models import Finding, Report
-from . import Positions, as_list
+from ..segment import Lines
+from . import as_list
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,7 +34,7 @@ def document(reports: list[Report]) -> dict[str, Any]:
     index = {c.code: i for i, c in enumerate(checks)}
     results: list[dict[str, Any]] = []
     for r in reports:
-        pos = Positions(r.text) if r.text is not None else None  # once per document
+        pos = Lines(r.text) if r.text is not None else None  # once per document
         results.extend(_result(r, pos, f, index) for f in r.findings)
     return {
         "$schema": SCHEMA,
@@ -84,7 +85,7 @@ def _uri(report: Report) -> str:
     return quote(report.path.replace("\\", "/")) if report.path is not None else "stdin"
 
 
-def _region(pos: Positions | None, start: int, end: int,
+def _region(pos: Lines | None, start: int, end: int,
             line: int | None = None, column: int | None = None) -> dict[str, Any]:
     region: dict[str, Any] = {}
     if pos is not None:
@@ -98,7 +99,7 @@ def _region(pos: Positions | None, start: int, end: int,
     return region
 
 
-def _result(report: Report, pos: Positions | None, f: Finding,
+def _result(report: Report, pos: Lines | None, f: Finding,
             index: dict[str, int]) -> dict[str, Any]:
     region = _region(pos, f.start, f.end, f.line, f.column)
     region["snippet"] = {"text": f.text}

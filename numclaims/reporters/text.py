@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Evidence, Finding, Report
-from . import Positions, as_list, display_path
+from ..segment import Lines
+from . import as_list, display_path
 
 
 def render(reports: Report | Sequence[Report]) -> str:
@@ -22,7 +23,7 @@ def render(reports: Report | Sequence[Report]) -> str:
 
 def _report(report: Report) -> str:
     path = display_path(report)
-    pos = Positions(report.text) if report.text is not None else None
+    pos = Lines(report.text) if report.text is not None else None
     out: list[str] = []
     for f in report.findings:
         out.append(finding_line(path, f))
@@ -39,7 +40,7 @@ def finding_line(path: str, f: Finding) -> str:
     return f"{path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}"
 
 
-def _evidence(e: Evidence, path: str, pos: Positions | None) -> str:
+def _evidence(e: Evidence, path: str, pos: Lines | None) -> str:
     where = ""
     if e.start is not None and pos is not None:
         line, col = pos.at(e.start)
@@ -49,7 +50,7 @@ def _evidence(e: Evidence, path: str, pos: Positions | None) -> str:
     return f"    {e.role}: {_quote(e.text)}{where}"
 
 
-def _summary(report: Report, path: str, pos: Positions | None) -> list[str]:
+def _summary(report: Report, path: str, pos: Lines | None) -> list[str]:
     counts = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
     if not report.findings and not report.unverified and not report.notes:
         return []
