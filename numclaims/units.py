@@ -16,6 +16,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from .config import load_data
 
 
@@ -26,6 +28,7 @@ class UnitTable:
     words: dict[str, str] = field(default_factory=dict)  # lower-case word -> unit name
     symbols: dict[str, str] = field(default_factory=dict)  # case-sensitive symbol -> unit name
     glued: dict[str, str] = field(default_factory=dict)  # symbols only valid glued to a number
+    bound: dict[str, str] = field(default_factory=dict)  # symbols only valid inside a compound
     notes: dict[str, str] = field(default_factory=dict)  # unit name -> note
     pint: dict[str, str] = field(default_factory=dict)  # unit name -> pint expression
 
@@ -83,6 +86,8 @@ def unit_table() -> UnitTable:
             table.symbols[sym] = unit
         for sym in entry.get("glued", []):
             table.glued[sym] = unit
+        for sym in entry.get("bound", []):
+            table.bound[sym] = unit
         if "note" in entry:
             table.notes[unit] = entry["note"]
         if "pint" in entry:
@@ -111,10 +116,10 @@ def currency_table() -> CurrencyTable:
             table.codes[c] = code
         for word in entry.get("words", []):
             table.words[word.lower()] = code
-        minor = entry.get("minor")
-        if minor:
-            for word in minor["words"]:
-                table.minor[word.lower()] = (code, float(minor["factor"]))
+        minor = entry.get("minor") or []
+        for sub in [minor] if isinstance(minor, dict) else minor:  # one table or a list
+            for word in sub["words"]:
+                table.minor[word.lower()] = (code, float(sub["factor"]))
     return table
 
 
@@ -129,9 +134,9 @@ def _pint_registry() -> Any:
 def _affine(unit: str) -> tuple[float, float, str] | None:
     """(scale, offset, base unit) with si = scale * value + offset, or None if pint cannot say."""
     ureg = _pint_registry()
-    expr = unit_table().pint.get(unit, unit)
+    expr = _pint_expr(unit)
     try:
-        if "*" in expr:  # an expression such as "10 * year" or "mile ** 2"
+        if "*" in expr or "/" in expr:  # an expression: "10 * year", "mile ** 2", "ton / day"
             q1 = ureg.Quantity(expr).to_base_units()
             return float(q1.magnitude), 0.0, format(q1.units)
         q0 = ureg.Quantity(0.0, expr).to_base_units()
@@ -140,6 +145,19 @@ def _affine(unit: str) -> tuple[float, float, str] | None:
         return None
     offset = float(q0.magnitude)
     return float(q1.magnitude) - offset, offset, format(q1.units)
+
+
+_NAME = regex.compile(r"[A-Za-z_]+")
+
+
+def _pint_expr(unit: str) -> str:
+    """The pint expression of a unit name, or of a compound of unit names ("ton / day",
+    "joule / square_meter / year"): each name replaced by its own pint expression."""
+    table = unit_table().pint
+    if " " not in unit:
+        return table.get(unit, unit)
+    expr = _NAME.sub(lambda m: f"({table[m[0]]})" if m[0] in table else m[0], unit)
+    return expr
 
 
 def to_si(value: float, unit: str) -> tuple[float, str] | None:

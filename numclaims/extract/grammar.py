@@ -47,10 +47,12 @@ _DEFINE = r"""
   )
   (?P<vulgar> \L<nc_vulgar> )                             # "½", "¾"
   # "3/4", "2 1/4": only small denominators, so that "9/11" and "10/12" stay dates
-  (?P<slash> (?<![\w./]) \d{1,2} / (?: 2|3|4|5|8|16|32|64 ) (?![\w/]) )
+  (?P<slash> (?<![\w./]) \d{1,2} / (?: 2|3|4|5|8|16|32|64 ) (?![\w/])
+           | (?<![\w./]) 1 / \d{1,3} (?= \ of \ ) )        # "1/40 of the wavelength": a share
   # scientific notation after the digits: "1e10", "-12e-1", "1.3x10^6", "2.48×10−5" (the
   # exponent is required, so "a 2x10 board" stays two numbers)
-  (?P<sci> (?: [eE] [+\-\u2212]? \d{1,3} | \ ?[x×]\ ?10 (?: \^ [+\-\u2212]? | [\-\u2212] ) \d{1,3}
+  (?P<sci> (?: [eE] [+\-\u2212]? \d{1,3}
+             | \ ?[x×]\ ?(?: 10 (?: \^ [+\-\u2212]? | [\-\u2212] ) | [2-9] \^ [+\-\u2212]? ) \d{1,3}   # "8x2^10"
              | \^ [+\-]{0,2} \d{1,3} ) (?![\w.]) )             # and powers: "1.1^23", "2.5^-1"
   # the digits are matched once and the alternatives follow them (measured: ~2x faster than
   # an alternation that repeats the digits in each branch)

@@ -116,7 +116,8 @@ def inches_pattern() -> Any:
     """The inches after a length in feet: " 2 in", " and 2 inches", " 2½ inches"."""
     return grammar.compile(
         r"(?i: ,?\ and )? \ (?P<n> (?&count_word) | \d{1,2} (?: \.\d{1,2} | \u2009?(?&vulgar) )? )"
-        r" \ ? (?: (?i: inches | inch ) \b | in \b (?! \ [^\W\d_] ) | \" | \u2033 )"
+        r" \ ? (?: (?i: inches | inch ) \b | \" | \u2033"
+        r"    | in \b (?! \ (?i: the | an? | his | her | their | its | this | that | which | all ) \b ) )"
     )
 
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import regex
 
 from .. import units
+from . import num_rates
 
 
 class Suffix(NamedTuple):
@@ -58,12 +59,88 @@ def first_words() -> frozenset[str]:
     """The first word, lower-cased, of every spelling ``_lookup`` knows."""
     words, symbols, glued = _tables()
     ct = units.currency_table()
-    spellings = [*_PERCENT, *words, *symbols, *glued, *ct.codes, *ct.words, *ct.minor, *ct.after]
+    spellings = [*_PERCENT, *words, *symbols, *glued, *ct.codes, *ct.words, *ct.minor, *ct.after,
+                 *units.unit_table().bound, "times", *_SMALL]
     return frozenset(s.lower().split(" ")[0] for s in spellings)
 
 
 def suffix_at(text: str, pos: int) -> Suffix | None:
-    """The unit, currency or percent written at ``pos`` (right after a number), else None."""
+    """The unit, currency or percent written at ``pos`` (right after a number), else None.
+
+    A unit may go on into a compound ("km/s²", "J/m^2 per year", "fb−1", "tons per day"; see
+    ``num_rates``); a money figure may be followed by a rate ("$15.4/hour")."""
+    found = _simple_suffix(text, pos)
+    if found is None:
+        if pos >= len(text):
+            return None
+        if text[pos] == "/" or _COMPOUND_HINT.match(text, pos):
+            return _rate(num_rates.compound(text, pos, None))
+        if text.startswith((" pm", " am"), pos):
+            return _small_length(text, pos)
+        if text[pos] == " " and text[pos + 1:pos + 2] in _BRACKETS:
+            return _bracketed(text, pos)
+        return None
+    if found.kind == "quantity" and found.end < len(text) and (
+            text[found.end] in num_rates.CONTINUE or text.startswith(" per ", found.end)):
+        return _rate(num_rates.compound(text, pos, (found.unit or "", found.end))) or found
+    return found
+
+
+# A token after a number that may be a compound unit: letters then "/", "^", a superscript or
+# a signed exponent ("W/min", "m^2", "fb−1", "s-1"), or "times per".
+_COMPOUND_HINT = regex.compile(
+    r"[\ \u00a0]?(?:[^\W\d_]{1,14}(?:[/^\u00b2\u00b3\u00b9\u207b]|[-\u2212][1-4])|times?\ per\ )"
+)
+
+
+# "pm" and "am" after a decimal that no clock time has: "2.1 pm", "2.123 am" ("2.30 pm" is a time)
+_ODD_DECIMAL = regex.compile(r"(?<![\d.])\d{1,3}\.(?:\d|\d{3,6})\Z")
+_SMALL = {"pm": "picometer", "am": "attometer"}
+_TIME_WORDS = frozenset(("at", "by", "until", "till", "from", "to", "before", "after", "around",
+                         "about", "since", "and", "between", "-", "\u2013"))
+
+
+def _small_length(text: str, pos: int) -> Suffix | None:
+    end = pos + 3
+    if end < len(text) and (text[end].isalnum() or text[end] == "."
+                            and text[end + 1:end + 2].isalpha()):
+        return None  # "p.m.", "pmc"
+    num = _ODD_DECIMAL.search(text, max(0, pos - 12), pos)
+    if num is None:
+        return None
+    before = text[max(0, num.start() - 8):num.start()].split()
+    if before and before[-1].lower() in _TIME_WORDS:
+        return None  # "at 9.3 pm" is a clock time written loosely
+    word = text[pos + 1:end]
+    return Suffix("quantity", _SMALL[word], None, 1.0, end, word)
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _bracketed(text: str, pos: int) -> Suffix | None:
+    """A unit symbol in brackets after a number, as in tables: "20 (kg)", "20 [kg]"."""
+    close = _BRACKETS[text[pos + 1]]
+    end = text.find(close, pos + 2, pos + 10)
+    if end < 0:
+        return None
+    sym = text[pos + 2:end]
+    unit = _tables()[1].get(sym)
+    if unit is None:
+        return None
+    return Suffix("quantity", unit, units.unit_table().notes.get(unit), 1.0, end + 1, sym)
+
+
+def _rate(r: num_rates.Rate | None) -> Suffix | None:
+    if r is None:
+        return None
+    kind = "rate" if r.word.startswith("/") else "quantity"  # "$15.4/hour": a money rate
+    note = f"rate: per {r.per}" if kind == "rate" else None
+    return Suffix(kind, r.unit, note, 1.0, r.end, r.word)
+
+
+def _simple_suffix(text: str, pos: int) -> Suffix | None:
+    """A unit, currency or percent that is one entry of the alias tables."""
     if pos >= len(text):
         return None
     ch = text[pos]

@@ -55,13 +55,16 @@ def vocab() -> dict[str, Any]:
 # Tokens of a matched number: a numeral, a vulgar fraction, or a word. Hyphens and commas between
 # words are separators; commas inside numerals are thousands separators.
 _TOKEN = regex.compile(
-    r"\d{1,2}/\d{1,2}(?!\d)|\d(?:[\d,]|[\u202f\u2009](?=\d))*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?"
+    r"\d{1,2}/\d{1,3}(?!\d)|\d(?:[\d,]|[\u202f\u2009](?=\d))*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?"
 )
 _POW = regex.compile(r"(\d[\d,]*(?:\.\d+)?)\^([+\-]{0,2})(\d{1,3})\Z")
 _ZERO = ("nought", "naught")  # read only around "point": "all for naught" is no figure
 _SCI = regex.compile(
     r"(\d[\d,]*(?:\.\d+)?|\.\d+) ?(?:[eE]|[x\u00d7] ?10\^?)([+\-\u2212]?)(\d{1,3})\Z"
 )
+
+
+_TIMES_POW = regex.compile(r"(\d[\d,]*(?:\.\d+)?) ?[x\u00d7] ?([2-9])\^([+\-\u2212]?)(\d{1,3})\Z")
 
 
 class _Part:
@@ -165,6 +168,10 @@ def parse_number(s: str) -> float | None:
     if pw:  # "2.5^-1": the base to the power, one sign per minus ("1.1^--23" is 1.1^23)
         exp = int(pw[3]) * (-1) ** pw[2].count("-")
         return float(pw[1].replace(",", "")) ** exp
+    tp = _TIMES_POW.match(s)
+    if tp:  # "8x2^10" = 8 * 2 ** 10
+        exp = int(tp[4]) * (-1 if tp[3] in ("-", "\u2212") else 1)
+        return float(tp[1].replace(",", "")) * float(tp[2]) ** exp
     sci = _SCI.match(s)
     if sci:
         sign = "-" if sci[2] in ("-", "\u2212") else ""

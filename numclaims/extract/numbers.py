@@ -171,7 +171,7 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
         return True
     if after in "-/.:" and end + 1 < len(text) and text[end + 1].isdigit():
         return True  # 10:30, 9/11, 3.2.1: times, dates and versions are not figures
-    if before in "%=&?":
+    if before in "%=&?^":
         return True  # the query of a web address: "?q=30%25%2020%"
     if before.isalnum() or before == "_":
         return True
@@ -363,9 +363,14 @@ def _classify(g: dict[str, Any], suf: num_suffix.Suffix | None) -> tuple[str, st
     if sign and (suf is None or suf.kind != "percent"):
         ct = units.currency_table()
         code = ct.symbols.get(sign) or ct.codes.get(sign)
-        return "money", code, ct.notes.get(sign), 1.0
+        note = ct.notes.get(sign)
+        if suf is not None and suf.kind == "rate":  # "$15.4/hour"
+            note = "; ".join(x for x in (note, suf.note) if x)
+        return "money", code, note, 1.0
     if suf is None:
         return "number", None, None, 1.0
+    if suf.kind == "rate":
+        return "quantity", suf.unit, None, 1.0
     if suf.kind == "money" and suf.word in ("pound", "pounds") and not _has_scale(g):
         return "quantity", "pound", "pounds: weight or sterling", 1.0
     return suf.kind, suf.unit, suf.note, suf.factor
