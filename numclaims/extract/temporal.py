@@ -39,7 +39,10 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_period": time_dates.r_period,
     "R_yrange": time_dates.r_yrange,
     "R_hol": time_dates.r_hol,
+    "R_wdnth": time_dates.r_wdnth,
     "R_wday": time_dates.r_wday,
+    "R_dayrel": time_relative.r_dayrel,
+    "R_weekend": time_relative.r_weekend,
     "R_ordday": time_dates.r_ordday,
     "R_quarter": time_relative.r_quarter,
     "R_qcode": time_relative.r_qcode,
@@ -56,6 +59,7 @@ _RESOLVERS: dict[str, Resolver] = {
 }
 assert set(_RESOLVERS) == set(RULE_NAMES)
 _SEPARATORS = " \t,-"
+_SECOND_DECADE = regex.compile(r"\d0s\s{1,3}(?:and|or|to|through)\s{1,3}\Z")
 _WORD_CHARS = "'’½¼¾⅓⅔"
 
 
@@ -73,7 +77,7 @@ def heads(text: str) -> list[tuple[int, int, str]]:
         if s > 0 and text[s - 1] in "'’":
             found.append((s - 1, m.end(), "digit"))
         elif s > 3 and text[s - 1].isspace() and text[s - 4:s - 1] in ("the", "The") and (
-                s == 4 or not text[s - 5].isalnum()):
+                s == 4 or not text[s - 5].isalnum()) or _SECOND_DECADE.search(text, max(0, s - 16), s):
             found.append((s, m.end(), "digit"))
     found += [(m.start(), m.end(), "code") for m in codes.finditer(text)
               if m.start() == 0 or not text[m.start() - 1].isalnum()]

@@ -273,7 +273,7 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         note = "season from the document date: the " + (
             "next one" if fwd else "latest one begun by then")
         return _period(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
-    if m["pdec"] or m["pdec2"] or m["pdec3"]:
+    if m["pdec"] or m["pdec2"] or m["pdec3"] or m["pdec4"]:
         if m["pdec"] and m["pdec"].endswith("00"):  # "the 1800s": mostly the century
             first = int(m["pdec"])
             if first < 2000:
@@ -283,6 +283,8 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
                            note=f"could also mean the century {first}-{first + 99}")
         if m["pdec"]:
             decade = int(m["pdec"]) // 10
+        elif m["pdec4"]:
+            decade = _second_decade(ctx, m.start(), int(m["pdec4"]))
         else:
             two = int(m["pdec2"] or m["pdec3"])
             ref = ctx.pub.year % 100 if ctx.pub else ctx.lx.pivot
@@ -292,6 +294,18 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
     if not _year_ok(ctx, m, year):
         return []
     return _period(ctx, m, pre + "<year>", f"{year:04d}", fz)
+
+
+def _second_decade(ctx: Ctx, start: int, two: int) -> int:
+    """ "80s" of "the 1970s and 80s": the century of the decade just before it, the next one
+    when the decades wrap ("the 1990s and 00s")."""
+    prev = ctx.dates[-1] if ctx.dates else None
+    if prev is not None and prev.timex and len(prev.timex) == 3 and start - prev.end < 16:
+        first = int(prev.timex)
+        decade = first // 10 * 10 + two // 10
+        return decade + 10 if decade < first else decade
+    ref = ctx.pub.year % 100 if ctx.pub else ctx.lx.pivot
+    return (200 if two <= ref else 190) + two // 10
 
 
 def season_year(pub: dt.date, code: str, forward: bool) -> int:
@@ -335,6 +349,42 @@ def r_wday(m: Match, ctx: Ctx) -> list[Mention]:
     return [make(ctx, "date", m.start(), m.end(), rule, timex=d.isoformat() + (
         f"T{part}" if part else ""), date_start=d, date_end=d, anchor="published",
         note=f"weekday resolved against the document date: the {how}")]
+
+
+def r_wdnth(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "Tuesday the 11th": the month whose 11th is a Tuesday, chosen as a year-less date is
+    (the latest one not after the document date, unless future tense or within weeks ahead)."""
+    if _weekday_false_friend(ctx, m):
+        return []
+    day = grammar.parse_ordinal(m["wnd"])
+    if day is None or not 1 <= day <= 31:
+        return []
+    iso = ctx.lx.weekdays[m["wdn"]]
+    s, e, rule = m.start(), m.end(), "<weekday> the <nth>"
+    if ctx.pub is None:
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-XX-{day:02d}", note=NO_DOC_DATE)]
+    pub = ctx.pub
+    cands = []
+    for k in range(-14, 15):
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + k, 12)
+        try:
+            d = dt.date(y, mo + 1, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == iso:
+            cands.append(d)
+    past = [d for d in cands if d <= pub]
+    ahead = [d for d in cands if d >= pub]
+    if ahead and (future(ctx, s) or not past or (
+            ahead[0] - pub).days <= ctx.lx.near_future_days):
+        d, how = ahead[0], "the first such day not before it"
+    elif past:
+        d, how = past[-1], "the latest such day not after it"
+    else:
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-XX-{day:02d}", note="no such day")]
+    return [make(ctx, "date", s, e, rule, timex=d.isoformat(), date_start=d, date_end=d,
+                 anchor="published",
+                 note=f"month and year from the document date: {how} with that weekday")]
 
 
 def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:

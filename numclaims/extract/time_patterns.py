@@ -216,6 +216,16 @@ def _alternatives() -> dict[str, str]:
         (?P<nord>(?&ordinal))\s{{1,3}}
         (?P<nunit>year|month|week|day|decade)\b
       )
+    | (?P<R_dayrel>                                           # the next day, the day before
+        [Tt]he\s{{1,3}}(?: (?P<drw>next|following|previous|preceding)\s{{1,3}}day
+                       | day\s{{1,3}}(?P<dba>before|after)
+                         (?=\s{{0,2}}(?:[.,;:!?)"”]|$|and\b|but\b|when\b)) )\b
+      )
+    | (?P<R_weekend>                                          # over the weekend
+        (?<=\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Bb]y|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ss]ince
+                |[Ff]or|[Aa]cross|[Ee]arlier|[Ll]ater|[Ii]n)\s)
+        the\s{{1,3}}weekend\b
+      )
     | (?P<R_dur>                                              # nearly two years, a fortnight
         (?:(?P<dthe>[Tt]he)\s{{1,3}}(?P<drel>past|last|next|coming|previous|following|first)
            \s{{1,3}}
@@ -253,8 +263,15 @@ def _alternatives() -> dict[str, str]:
           | (?P<pdec>(?:1[0-9]|20)\d0)s\b
           | ['’](?P<pdec2>\d0)s\b
           | (?<=\b[Tt]he\s)(?P<pdec3>[1-9]0)s\b                  # the 70s (not "in their 70s")
+          | (?<=\d0s\s{{1,3}}(?:and|or|to|through)\s{{1,3}})
+            (?P<pdec4>\d0)s\b                                   # the 70s and 80s
           | (?P<pyear>\d{{4}})(?![\d])(?![-/]\d)(?!s\b)
         )
+      )
+    | (?P<R_wdnth>                                            # Tuesday the 11th
+        (?P<wdn>{wday_full}),?\s{{1,3}}(?:the\s{{1,3}})?
+        (?P<wnd>[0-3]?\d(?:st|nd|rd|th)|(?&ordinal))
+        (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b|at\b|in\b|when\b))
       )
     | (?P<R_wday>                                             # (on) Monday (night)
         (?P<wdb>{wday_full})(?P<wposs>['’]s)?(?:\s{{1,3}}(?P<wpart>{alt(PARTS_OF_DAY)})\b)?
@@ -271,7 +288,7 @@ def _alternatives() -> dict[str, str]:
 RULE_NAMES = (
     "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
     "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_hol",
-    "R_yrange", "R_period", "R_wday", "R_ordday",
+    "R_yrange", "R_period", "R_wdnth", "R_wday", "R_ordday", "R_dayrel", "R_weekend",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
@@ -279,9 +296,9 @@ HEAD_RULES = {
               "R_ordday"),
     "code": ("R_qcode",),
     "holiday": ("R_hol",),
-    "name": ("R_date", "R_set", "R_rel", "R_period", "R_wday"),
+    "name": ("R_date", "R_set", "R_rel", "R_period", "R_wdnth", "R_wday"),
     "unit": ("R_quarter", "R_same", "R_weekof", "R_rel", "R_the", "R_cent", "R_set", "R_nth",
-             "R_dur", "R_vague"),
+             "R_dayrel", "R_weekend", "R_dur", "R_vague"),
     "day": ("R_time", "R_dayword", "R_set"),
 }
 

@@ -26,7 +26,16 @@ from ..calendar import (
     week_bounds,
 )
 from ..models import Mention
-from .time_context import NO_DOC_DATE, PARTS, Ctx, day_fields, make, prev_word, same_sentence
+from .time_context import (
+    NO_DOC_DATE,
+    PARTS,
+    Ctx,
+    day_fields,
+    future,
+    make,
+    prev_word,
+    same_sentence,
+)
 from .time_lexicon import ORDINALS
 
 Match: TypeAlias = "regex.Match[str]"
@@ -295,3 +304,38 @@ def r_dayword(m: Match, ctx: Ctx) -> list[Mention]:
     timex = d.isoformat() + (f"T{PARTS[part]}" if part else "")
     return [make(ctx, "date", m.start(), m.end(), rule, timex=timex, date_start=d, date_end=d,
                  anchor="published")]
+
+
+def r_dayrel(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "the next day", "the day before": a day from the nearest single day met earlier in the
+    same sentence ("arrested on Monday and released the next day"); without one, unresolved."""
+    word = (m["drw"] or m["dba"]).lower()
+    k = 1 if word in ("next", "following", "after") else -1
+    s, e = m.start(), m.end()
+    rule = f"the {word} day" if m["drw"] else f"the day {word}"
+    prev = _narrative_base(ctx, s, [d for d in ctx.dates[-4:] if d.date_start == d.date_end])
+    if prev is None or prev.date_start is None:
+        return [make(ctx, "date", s, e, rule,
+                     note="relative to another date in the story, which was not found")]
+    d = prev.date_start + dt.timedelta(days=k)
+    return [make(ctx, "date", s, e, rule, timex=d.isoformat(), date_start=d, date_end=d,
+                 anchor=f"{prev.start}:{prev.end}",
+                 note=f"the day {'after' if k > 0 else 'before'} the date mentioned before")]
+
+
+def r_weekend(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "over the weekend": on a Saturday or Sunday that weekend; in the future tense, or on a
+    Friday, the coming one; else (Monday to Thursday) the one just past."""
+    s, e = m.start(), m.end()
+    if ctx.pub is None:
+        return [make(ctx, "date", s, e, "the weekend", note=NO_DOC_DATE)]
+    wd = ctx.pub.isoweekday()
+    if wd >= 6:
+        sat, how = ctx.pub - dt.timedelta(days=wd - 6), "the weekend of the document date"
+    elif wd == 5 or future(ctx, s):
+        sat, how = ctx.pub + dt.timedelta(days=6 - wd), "the coming weekend"
+    else:
+        sat, how = ctx.pub - dt.timedelta(days=wd + 1), "the weekend just past"
+    return [make(ctx, "date", s, e, "the weekend", timex=f"{iso_week(sat)}-WE", date_start=sat,
+                 date_end=sat + dt.timedelta(days=1), anchor="published",
+                 note=f"{how}, from the document date")]
