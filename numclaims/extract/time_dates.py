@@ -10,6 +10,7 @@ returns the Mentions it stands for (none when the context shows a false friend: 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TypeAlias
 
 import regex
@@ -31,8 +32,34 @@ from .time_context import (
     prev_word,
     timex_written,
 )
+from .time_lexicon import alt, lexicon
 
 Match: TypeAlias = "regex.Match[str]"
+
+
+@functools.cache
+def _range_tail() -> regex.Pattern[str]:
+    """What follows the first end of a range whose year is written only at its other end:
+    "January [to April 2015]", "June 26 [to June 28, 2020]", "May 3 [to 28, 2024]"."""
+    month = alt(lexicon().months_with_day)
+    return regex.compile(
+        rf"""(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|until|till|and|or)\s{{1,3}})
+        (?:(?P<mon>{month})\.?,?\s{{1,3}}|(?:the\s{{1,3}})?[0-3]?\d(?:st|nd|rd|th)?,?\s{{1,3}}
+          |of\s{{1,3}}){{1,4}}
+        (?:(?:in|of)\s{{1,3}})?(?P<y>\d{{4}})(?![\d-])""", regex.VERBOSE)
+
+
+def _range_year(ctx: Ctx, end: int, month: int) -> int | None:
+    """The year written at the far end of a range that starts at ``end`` ("from January to April
+    2015": 2015), one less when the range crosses a new year ("December to February 2024")."""
+    t = _range_tail().match(ctx.text, end, min(len(ctx.text), end + 48))
+    if t is None:
+        return None
+    year = int(t["y"])
+    if not ctx.lx.year_min <= year <= ctx.lx.year_max:
+        return None
+    other = ctx.lx.months_with_day.get(t["mon"]) if t["mon"] else None
+    return year - 1 if other is not None and other < month else year
 
 
 def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day: int,
@@ -42,6 +69,8 @@ def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day:
         return []
     note = None
     anchor = None
+    if year is None and (year := _range_year(ctx, e, month)) is not None:
+        note = f"year {year} from the other end of the range"
     if year is None:
         if ctx.pub is None:
             return [make(ctx, "date", s, e, rule, timex=timex_written(None, month, day),
@@ -238,6 +267,10 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
             y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
             return _period(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
                            "published", None, month_span(y, month))
+        y = _range_year(ctx, m.end(), month)
+        if y is not None:
+            return _period(ctx, m, pre + "<month>", timex_written(y, month), fz,
+                           note=f"year {y} from the other end of the range")
         if not _bare_ok(ctx, m):
             return []
         if ctx.pub is None:

@@ -133,7 +133,9 @@ def _alternatives() -> dict[str, str]:
         (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
         (?: (?P<mon>{month_day})\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
             (?!\s?(?:%|percent|per\b|[.,]\d))
-            (?:\s?[-–]\s?(?P<dayto>[0-3]?\d)(?![\d:]))?          # March 3-5, 2024
+            (?:(?:\s?[-–]\s?|\s{{1,3}}(?:to|through|until)\s{{1,3}})     # March 3-5, 2024
+               (?P<dayto>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
+               (?!\s?(?:%|percent|per\b|[.,]\d)))?
             (?:{ytail}(?P<year>\d{{4}})(?![\d-]))?
           | (?P<monw>{month})\s{{1,3}}(?:the\s{{1,3}})?            # June first, May twenty-nine
             (?P<dayw>(?&ordinal)|(?&count_word))
