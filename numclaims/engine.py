@@ -105,7 +105,7 @@ def _facts(facts: Any) -> FactSheet | None:
     if isinstance(facts, (str, os.PathLike)):
         return FactSheet.load(facts)
     if isinstance(facts, (list, tuple)):
-        return FactSheet.merge([_facts(f) for f in facts])  # type: ignore[misc]
+        return FactSheet.merge([s for f in facts if (s := _facts(f)) is not None])
     if isinstance(facts, dict):
         return FactSheet.from_data(facts)
     raise TypeError(f"facts must be a FactSheet, a path or a list of them, not {type(facts).__name__}")

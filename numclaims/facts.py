@@ -219,7 +219,7 @@ def _explain(exc: ValidationError, raw: dict[str, Any], origin: str) -> str:
         loc = list(err["loc"])
         where = origin
         if len(loc) >= 2 and isinstance(loc[1], int):
-            kind, idx = loc[0], loc[1]
+            kind, idx = str(loc[0]), loc[1]
             entry = raw.get(kind, [])[idx] if isinstance(raw.get(kind), list) else None
             ident = entry.get("id") if isinstance(entry, dict) else None
             where += f": [[{kind}]] #{idx + 1}" + (f" (id {ident!r})" if ident else "")

@@ -76,7 +76,7 @@ def obituary_age(ctx: Context) -> Iterator[Flag]:
     n = int(ages[0]["n"] or ages[0]["n2"])
     died = [d for x in _DIED.finditer(ctx.text)
             if (d := _date_after(ctx, starts, x.end(), day=True)) is not None]
-    when = [days_of(d)[0] for d in died if days_of(d)] or [  # type: ignore[index]
+    when = [days[0] for d in died if (days := days_of(d))] or [
         ctx.published - dt.timedelta(days=k) for k in range(_RECENT_DAYS + 1)]
     if n in set().union(*(ages_on(born, w) for w in when)):
         return

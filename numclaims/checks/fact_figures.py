@@ -108,15 +108,23 @@ def fact_mismatch_figures(ctx: Context) -> Iterator[Flag]:
             said = num.band(m)
             value = m.value if m.kind != "quantity" or not m.unit else None
             if m.kind == "quantity" and m.unit and fig.unit:
-                said = tuple(num.convert(x, m.unit, fig.unit) for x in said)  # type: ignore
+                said = _converted(said, m.unit, fig.unit)
                 value = num.convert(m.value, m.unit, fig.unit)
-            if said is None or value is None or num.overlap(said, fact_band):  # type: ignore
+            if said is None or value is None or num.overlap(said, fact_band):
                 continue
             if fig.as_of:
                 years = _years_by_sentence(ctx) if years is None else years
                 if any(not a <= fig.as_of.year <= b for a, b in years.get(meas.sentence, ())):
                     continue
             yield _flag(ctx, fig, m)
+
+
+def _converted(band: tuple[float, float] | None, src: str, dst: str) -> tuple[float, float] | None:
+    """A band of values in unit ``src`` expressed in ``dst``."""
+    if band is None:
+        return None
+    lo, hi = num.convert(band[0], src, dst), num.convert(band[1], src, dst)
+    return None if lo is None or hi is None else (lo, hi)
 
 
 def _flag(ctx: Context, fig: Figure, m: Mention) -> Flag:

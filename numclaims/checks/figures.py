@@ -121,10 +121,10 @@ def _conflicts(members: list[Measure]) -> Iterator[Flag]:
     for x in members:  # two different figures in one sentence are contrasted on purpose
         by_sentence[x.sentence] = by_sentence.get(x.sentence, 0) + 1
     members = [x for x in members if by_sentence[x.sentence] == 1]
-    bands = [num.band(x.mention) for x in members]
-    if len(members) < 2 or any(b is None for b in bands):
+    bands = [b for b in (num.band(x.mention) for x in members) if b is not None]
+    if len(members) < 2 or len(bands) != len(members):
         return
-    agree = [[num.overlap(a, b) for b in bands] for a in bands]  # type: ignore[arg-type]
+    agree = [[num.overlap(a, b) for b in bands] for a in bands]
     support = [sum(row) for row in agree]
     ref = max(range(len(members)), key=lambda i: (support[i], -members[i].mention.start))
     backing = [members[i].mention for i in range(len(members)) if agree[ref][i]]

@@ -100,7 +100,7 @@ def _by_category(ms: Measures, run: list[Mention], total: Mention) -> bool:
     heads = [ms.get(m) for m in run]
     if any(h is None or h.head is None for h in heads):
         return False
-    return all(sum(h.head in g for h in heads if h) == 1 for g in groups)  # type: ignore[operator]
+    return all(sum(h.head in g for h in heads if h) == 1 for g in groups)
 
 
 def _total(ctx: Context, ms: Measures, run: list[Mention], after: Mention | None,

@@ -295,7 +295,7 @@ class _Linker:
                 and self.p["offset_pre"].fullmatch(self.text, a.end, b.start)):
             o = self.p["offset_post"].fullmatch(self.text, b.end, c.start)
             if o is not None:
-                return Pair(a, c, o.group("rel").lower(), offset=b, cue=o.group("rel"))  # type: ignore[arg-type]
+                return Pair(a, c, o.group("rel").lower(), offset=b, cue=o.group("rel"))
         return None
 
     def _weekday(self, m: Mention) -> bool:
