@@ -44,6 +44,7 @@ class CurrencyTable:
     after: dict[str, str] = field(default_factory=dict)  # sign written after a number -> ISO
     notes: dict[str, str] = field(default_factory=dict)  # spelling -> ambiguity note
     scale_suffix: dict[str, float] = field(default_factory=dict)  # "m" -> 1e6 after "$20"
+    scaled: dict[str, tuple[str, float]] = field(default_factory=dict)  # "MUSD" -> (USD, 1e6)
 
     @property
     def million_suffix(self) -> tuple[str, ...]:
@@ -104,7 +105,7 @@ def currency_table() -> CurrencyTable:
         scale_suffix={k: float(v) for k, v in data.get("scale_suffix", {}).items()},
     )
     for code, entry in data.items():
-        if code in ("ambiguous", "scale_suffix"):
+        if code in ("ambiguous", "scale_suffix", "scaled_codes"):
             continue
         for sym in entry.get("symbols", []):
             table.symbols[sym] = code
@@ -120,6 +121,10 @@ def currency_table() -> CurrencyTable:
         for sub in [minor] if isinstance(minor, dict) else minor:  # one table or a list
             for word in sub["words"]:
                 table.minor[word.lower()] = (code, float(sub["factor"]))
+    for letter, factor in data.get("scaled_codes", {}).items():
+        for c, iso in list(table.codes.items()):
+            if c.isupper():
+                table.scaled[letter + c] = (iso, float(factor))  # "MUSD"
     return table
 
 

@@ -40,8 +40,12 @@ _DEFINE = r"""
 (?(DEFINE)
   # a numeral in digits: "1,200", "12,000.50", "3.2", "2023"; thousands groups have exactly 3 digits
   (?P<digits>
-      (?<![\w.]) \d{1,3} (?: (?: ,\d{3} ){1,6} (?!\d)
+      (?: (?<![\w.]) | (?<= (?<!\w) [A-Z]{3} ) ) \d{1,3}        # after a code: "USD115" (checked later)
+                         (?: (?: ,\d{3} ){1,6} (?!\d)
                            | (?: [\u202f\u2009]\d{3} ){1,6} (?!\d)     # "1\u202f234\u202f567" (thin spaces)
+                           # spaces: only where the groups cannot be two numbers: two groups or
+                           # more ("1 234 567"), or a group with a leading zero ("40 000")
+                           | (?: \ \d{3} ){2,5} (?![\d,]) | \ 0\d{2} (?: \ \d{3} ){0,4} (?![\d,])
                            | \d{0,17} ) (?: \.\d{1,12} )?
     | (?<![\w.]) \.\d{1,12}                               # ".5"
   )
@@ -64,7 +68,7 @@ _DEFINE = r"""
   (?P<big_scale> (?i: \L<nc_big_scales> ) \b )            # "thousand", "million", ...
   (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
-  (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-) \L<nc_ones> )? | \L<nc_ones> ) \b )
+  (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-|\ -\ ) \L<nc_ones> )? | \L<nc_ones> ) \b )
   (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b (?: (?i:\ {1,3}and)? (?:\ {1,3}|-) (?&count_word) (?!(?&frac_next)) )? )? )
   (?P<point_digit> (?i: \L<nc_ones> | (?&count_word) | nought | naught ) \b )
   (?P<frac_next> (?:\ {1,3}|-) (?i: \L<nc_fractions> ) \b )   # "and three | quarters": the count is a numerator
@@ -93,7 +97,7 @@ _DEFINE = r"""
   )
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
-      (?<!\w) (?i: (?: \L<nc_ones> | an? ) - \L<nc_fractions> ) \b
+      (?<!\w) (?i: (?: \L<nc_ones> | an? ) (?: - | \ -\ ) \L<nc_fractions> ) \b
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= (?i:\ of\ ) )
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= \ (?&big_scale) )   # "a quarter million"
     | (?<!\w) (?i: half | quarter ) (?= \ (?&big_scale) )                      # "half million"
@@ -104,7 +108,10 @@ _DEFINE = r"""
     | (?&numeral) (?: (?&and_frac) (?: [\ -] (?&big_scale) )?
                     | [\ \u00a0-]? (?&scale_word)
                       (?: (?<= (?i:hundred) ) (?i: \ and \ ) (?: \d{1,2} (?![\d,.]) | (?&count_word) (?!(?&frac_next)) )
-                        | (?&and_frac) )?
+                          (?! \ (?&scale_word) )                           # "3 hundred and 2 hundred": two
+                        | (?&and_frac)
+                        | (?: \ \d{1,3} \ (?&scale_word) ){1,3}            # "4 thousand 3 hundred"
+                          (?: (?i: \ and \ ) \d{1,2} (?![\d,.]) (?! \ (?&scale_word) ) )? )?
                     | (?&abbr) )?                                       # "1.3 million", "12k"
     | (?&w_frac)
     | (?&w_int) (?: (?&and_frac) (?: [\ -] (?&scale_word) )? )?          # "two and a half million"

@@ -32,8 +32,10 @@ _BODY = r"""
 | (?P<figure>
     (?: (?P<h> (?&hedge) ) [\ \u00a0]{1,2} (?: (?i: of) \ )? )?
     (?: (?P<btw> (?i: between ) ) \ | (?P<frm> (?i: from ) ) \ )?
-    (?P<c1> \L<cur_syms> \ ? | \L<cur_codes> \ )?
-    (?P<neg1> (?<![\w.,%)\]-]) [-\u2212] (?=[\d.]) | (?<!\w) (?i: minus ) \ (?=[\w.]) )?   # "minus 5"
+    (?P<c1> \L<cur_syms> \ ? | \L<cur_codes> (?: \ | (?<=[A-Z]{3}) (?=\d) ) )?   # "USD 5", "USD5"
+    (?P<neg1> (?<![\w.,%)\]-]) [-\u2212] (?=[\d.]) | (?<!\w) (?i: minus ) \ (?=[\w.])   # "minus 5"
+            | (?<! (?i: test | tests | tested | testing | proved | back | turned | remained
+                     | stayed | came ) \ ) (?<!\w) (?i: negative ) \ (?=[\w.]) )?   # openers end
     (?P<n1> (?&number) )
     (?P<m1> (?(c1) \L<million_suffix> (?!\w) ) )?
     (?:                                                   # a range: "10-12", "5 km to 10 km"
@@ -76,7 +78,7 @@ def scan_pattern() -> Any:
 
 _PREFIX = (
     "    (?: (?P<h> (?&hedge) )",
-    "    (?P<neg1> (?<![\\w.,%)\\]-])",
+    "# openers end",  # the last line of the "neg1" group ("negative 5", not "tested negative 3")
 )
 
 
@@ -87,7 +89,7 @@ def digit_pattern() -> Any:
     not tried (measured: ~2 us less per match, on ~70% of all matches)."""
     lines = _BODY.splitlines()
     first = next(i for i, ln in enumerate(lines) if ln.startswith(_PREFIX[0]))
-    last = next(i for i, ln in enumerate(lines) if ln.startswith(_PREFIX[1]))
+    last = next(i for i, ln in enumerate(lines) if ln.rstrip().endswith(_PREFIX[1]))
     never = "    (?P<h> (?!) )? (?P<btw> (?!) )? (?P<frm> (?!) )? (?P<c1> (?!) )? (?P<neg1> (?!) )?"
     body = "\n".join([*lines[:first], never, *lines[last + 1:]])
     return grammar.compile(body, 0, **lists())
@@ -191,7 +193,7 @@ def prefix_phrases() -> tuple[frozenset[str], int]:
     length of the longest."""
     v = grammar.named_lists()
     ct = units.currency_table()
-    words = {"between", "from", "a", "an", "minus", *v["nc_hedges"]}
+    words = {"between", "from", "a", "an", "minus", "negative", *v["nc_hedges"]}
     words.update(c.lower() for c in ct.codes)
     words.update(s.lower() for s in ct.symbols if s[0].isalpha())
     words.update(s.rsplit(" ", 1)[0].lower() for s in ct.symbols if " " in s)  # "hk" of "hk $"

@@ -18,6 +18,7 @@ import regex
 
 from .. import units
 from . import num_rates
+from .num_values import vocab
 
 
 class Suffix(NamedTuple):
@@ -60,6 +61,7 @@ def first_words() -> frozenset[str]:
     words, symbols, glued = _tables()
     ct = units.currency_table()
     spellings = [*_PERCENT, *words, *symbols, *glued, *ct.codes, *ct.words, *ct.minor, *ct.after,
+                 *ct.scaled,
                  *units.unit_table().bound, "times", *_SMALL]
     return frozenset(s.lower().split(" ")[0] for s in spellings)
 
@@ -131,6 +133,20 @@ def _bracketed(text: str, pos: int) -> Suffix | None:
     return Suffix("quantity", unit, units.unit_table().notes.get(unit), 1.0, end + 1, sym)
 
 
+_SCALE_AFTER_CODE = regex.compile(r" (?i:(thousand|million|billion|trillion|bn|mn))\b")
+
+
+def _code_scale(text: str, suf: Suffix) -> Suffix:
+    """ "75 USD million": a scale word after the code scales the figure."""
+    m = _SCALE_AFTER_CODE.match(text, suf.end)
+    if m is None:
+        return suf
+    v = vocab()
+    word = m[1].lower()
+    factor = v["scales"].get(word) or v["abbr"][word]
+    return suf._replace(factor=factor, end=m.end(), word=f"{suf.word} {m[1]}")
+
+
 def _rate(r: num_rates.Rate | None) -> Suffix | None:
     if r is None:
         return None
@@ -192,7 +208,10 @@ def _lookup(text: str, phrase: str, sep: str, start: int) -> Suffix | None:
     if sep == " " or sep == "\u00a0":
         code = phrase if phrase in ct.codes else phrase.upper() if len(phrase) == 3 else ""
         if code in ct.codes:  # "20 USD", and "20 usd" after a number
-            return Suffix("money", ct.codes[code], None, 1.0, end, phrase)
+            return _code_scale(text, Suffix("money", ct.codes[code], None, 1.0, end, phrase))
+        if phrase in ct.scaled:  # "30 MUSD"
+            iso, factor = ct.scaled[phrase]
+            return Suffix("money", iso, None, factor, end, phrase)
         if low in ct.words:
             return Suffix("money", ct.words[low], ct.notes.get(low), 1.0, end, low)
         if low in ct.minor:

@@ -256,6 +256,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
         return [], end
     if not ranged and suf is None and not g["h"] and _pronoun_one(text, g["n1"], lead):
+        return [], end  # "no one"; and "a negative one": an adjective before the pronoun
+    if g["neg1"] and g["neg1"][0] in "nN" and g["n1"].lower() == "one" and (
+            _pronoun_one(text, g["n1"], lead) or text[max(0, lead - 3):lead].lower()
+            in (" a ", "an ") or text[:lead].lower() in ("a ", "an ")):
         return [], end
     v1 = _value(g, "n1", "neg1", "m1")
     if v1 is None:
