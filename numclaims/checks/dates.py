@@ -1,7 +1,7 @@
 """Date checks: weekday-mismatch (T001), invalid-date (T002) and date-order (T005).
 
-Does not live here: the date helpers every temporal family shares (``_temporal``), elapsed times and
-ages (``elapsed``, ``ages``), relative dates against explicit ones (``relative``), dates against the
+Does not live here: the date helpers every temporal family shares (``_temporal``), elapsed times
+(``elapsed``), ages (``ages``), relative dates against explicit ones (``relative``), dates against the
 fact sheet (``fact_dates``), event linking (``numclaims.link``), calendar arithmetic
 (``numclaims.calendar``). Tolerances come from ``data/temporal_checks.toml``.
 """

@@ -1,4 +1,4 @@
-"""Elapsed-time checks: elapsed-time (T003) and age-mismatch (T006).
+"""Elapsed-time checks: elapsed-time (T003).
 
 An elapsed time ("nearly two years ago", "has raged for three years", "two years since the war
 began", "the three-year-old war", "in its third year", "in 2015, nine years ago", "two weeks after
@@ -7,12 +7,11 @@ an explicit date the text gives for the same event. The band a figure allows com
 extractor's reading of its hedge (Mention.low/high) widened by the writer's granularity
 (``data/temporal_checks.toml`` [elapsed]); all arithmetic is calendar arithmetic
 (``numclaims.calendar``). Does not live here: linking (``numclaims.link.events``), dates against
-the fact sheet (``fact_dates``).
+the fact sheet (``fact_dates``), ages (``ages``).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -28,9 +27,6 @@ from ..models import Evidence, Mention
 from ._temporal import (
     VERBED,
     Days,
-    ages_on,
-    birth_days,
-    birth_fact,
     days_of,
     event_fact,
     fmt_days,
@@ -307,66 +303,3 @@ def elapsed_time(ctx: Context) -> Iterator[Flag]:
             flag = _judge_pair(ctx, p.first, p.second, p.offset, back_from_first=p.relation == "after")
         if flag is not None:
             yield flag
-
-
-# --------------------------------------------------------------------------- T006
-
-
-def _birth(ctx: Context, lk: Links, link: Link) -> tuple[dt.date | int, Evidence] | None:
-    person = link.ref.person
-    if person is not None and person.born is not None and ctx.facts is not None:
-        return person.born, birth_fact(ctx.facts, person)
-    for other in lk.about(link.ref.key, ["born"]):
-        days = days_of(other.mention)
-        if days and has_year(other.mention):
-            one_day = days[0] == days[1]
-            return (days[0] if one_day else days[0].year), claim(other.mention)
-    return None
-
-
-def _sentence_mentions(ctx: Context, m: Mention) -> list[Mention]:
-    """The mentions of ``m``'s sentence (by bisection: mentions are in text order)."""
-    start, end = ctx.sentences.span(m.start)
-    starts: list[int] = ctx.shared("elapsed.starts", lambda c: [o.start for o in c.mentions])
-    return ctx.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-
-
-@register("T006", "age-mismatch")
-def age_mismatch(ctx: Context) -> Iterator[Flag]:
-    """What it flags: an age that does not match the person's birth date (fact sheet, or "born ..." in the text) on the document date: "Kim Jong Un, 41," in November 2024 for a man born on Jan. 8, 1984; "the 38-year-old Kim Jong Un".
-    Why it matters: ages are copied from old profiles and go stale every year; a wrong age also casts doubt on the other figures of the story.
-    Example:
-    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) North Korean leader Kim Jong Un, 41, met the Russian delegation in Pyongyang.
-    (published 2024-11-05) Maria Lopez, 52, who was born in 1975, runs the shelter.
-    Not flagged:
-    (published 2024-11-05) (facts seeds/000_b25511bfe7d2328e.facts.toml) North Korean leader Kim Jong Un, 40, met the Russian delegation in Pyongyang.
-    (published 2024-11-05) Maria Lopez, 49, who was born in 1975, runs the shelter.
-    Limitations: with only a birth year both possible ages pass; an age is also accepted at any other explicit date of its sentence ("in 2011, Kim, 27, took power") and at the person's death. Ages are recognized after a name ("Name, 40,", "Name (40)") and in "the 40-year-old Name".
-    """
-    lk = links(ctx)
-    for link in lk.links:
-        m = link.mention
-        if link.role != "age" or m.value is None:
-            continue
-        born = _birth(ctx, lk, link)
-        if born is None:
-            continue
-        if ctx.published is None:
-            ctx.cannot_verify("age-mismatch", m, "no document date: the age cannot be checked")
-            continue
-        when = [ctx.published]
-        person = link.ref.person
-        if person is not None and person.died is not None:
-            when.append(person.died)
-        for o in _sentence_mentions(ctx, m):
-            days = days_of(o) if o.kind == "date" and has_year(o) else None
-            when += list(days or ())
-        ok = set().union(*(ages_on(birth_days(born[0]), d) for d in when))
-        if int(m.value) in ok:
-            continue
-        now = sorted(ages_on(birth_days(born[0]), ctx.published))
-        said = " or ".join(map(str, now))
-        msg = (f"{link.ref.text} was born {born[0]}, so on {ctx.published} the age is {said}, "
-               f"not {int(m.value)}")
-        fix = regex.sub(r"\d+", str(now[-1]), m.text, count=1) if len(now) == 1 else None
-        yield Flag(m.start, m.end, msg, (born[1], published(ctx)), fix)

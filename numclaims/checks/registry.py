@@ -15,6 +15,7 @@ the span, its line and column. Check families live in sibling modules, one modul
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable
@@ -64,6 +65,13 @@ class Context:
         if key not in self.cache:
             self.cache[key] = build(self)
         return self.cache[key]
+
+    def mentions_in(self, start: int, end: int | None = None) -> list[Mention]:
+        """The mentions that start in ``[start, end)`` (to the end of the text when ``end`` is
+        None), found by bisection: mentions are in text order."""
+        starts: list[int] = self.shared("mention_starts", lambda c: [m.start for m in c.mentions])
+        hi = len(starts) if end is None else bisect.bisect_left(starts, end)
+        return self.mentions[bisect.bisect_left(starts, start):hi]
 
     @property
     def sentences(self) -> Sentences:
