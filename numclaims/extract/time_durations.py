@@ -80,13 +80,21 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     if m["dhalf"]:
         written += 0.5
     low, high = grammar.interval(written, hedge, num)
+    note = None
+    if m["dlow"]:  # "two to three years", "between 60 and 90 days": the range, its midpoint
+        first = grammar.parse_number(m["dlow"])
+        if first is None or hedge or not first < written:
+            return []  # a backward range is the number extractor's (range-order)
+        low, high, written = first, written, (first + written) / 2
+        rule = "<number> to " + rule
+        note = f"a range: {fmt_num(first)} to {fmt_num(high)} {UNIT_NAMES[letter]}s"
     value = written * mult
     low, high = _scaled(low, mult), _scaled(high, mult)
     fields: dict[str, Any] = {"timex": timex_of(value, letter), "mod": mod, "value": value, "low": low,
               "high": high, "unit": unit, "hedge": hedge}
     if m["drel"]:
         return [_stretch(ctx, m, fields, rule)]
-    plain = make(ctx, "duration", s, e, rule, **fields)
+    plain = make(ctx, "duration", s, e, rule, note=note, **fields)
     if m["dold"]:
         return [plain]
     after = _AFTER.match(ctx.text, e)
@@ -95,25 +103,29 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
             return [plain]
         rule = "in " + rule
         if ctx.pub is None:
-            return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]
-        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published")]
+            return [make(ctx, "duration", s, e, rule, note=_join(note, NO_DOC_DATE), **fields)]
+        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note)]
     word = after["w"].lower()
     if word in ("before", "after") and not after["end"]:
-        return [make(ctx, "duration", s, e, rule + f" {word} <event>", **fields)]
+        return [make(ctx, "duration", s, e, rule + f" {word} <event>", note=note, **fields)]
     sign = -1 if word.startswith(("ago", "back", "earlier", "before", "prior")) else 1
     rule += " " + " ".join(word.split())
     if word in ("ago", "back") or after["day"]:
         if ctx.pub is None:
-            return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]
+            return [make(ctx, "duration", s, e, rule, note=_join(note, NO_DOC_DATE), **fields)]
         day = ctx.pub + dt.timedelta(days=_DAY_WORDS.get((after["day"] or "now").lower(), 0))
-        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published")]
+        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published", note)]
     prev = next((p for p in reversed(ctx.explicit[-4:])
                  if p.end <= s and same_sentence(ctx, p.end, s)), None)
     if prev is None or prev.date_start is None or prev.date_end is None:
-        return [make(ctx, "duration", s, e, rule,
-                     note="relative to another date in the story, which was not found", **fields)]
+        return [make(ctx, "duration", s, e, rule, note=_join(
+            note, "relative to another date in the story, which was not found"), **fields)]
     return [_pointer(ctx, m, fields, rule, sign, (prev.date_start, prev.date_end),
-                     f"{prev.start}:{prev.end}")]
+                     f"{prev.start}:{prev.end}", note)]
+
+
+def _join(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def _future_offset(ctx: Ctx, m: Match) -> bool:
@@ -125,7 +137,7 @@ def _future_offset(ctx: Ctx, m: Match) -> bool:
 
 
 def _pointer(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, sign: int,
-             base: tuple[dt.date, dt.date], anchor: str) -> Mention:
+             base: tuple[dt.date, dt.date], anchor: str, note: str | None) -> Mention:
     """A duration that points at days ``sign`` * itself away from ``base``: "two years ago",
     "in three days", "a decade earlier". A bare count is taken with the tolerance of its unit
     (``ago_tolerance`` in time.toml: a band for years, the very day for days and weeks)."""
@@ -133,8 +145,7 @@ def _pointer(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, sign: int,
     value, low, high, unit = fields["value"], fields["low"], fields["high"], fields["unit"]
     key = m["dunit"].lower().rstrip("s").replace("centurie", "century")
     tol = ctx.lx.ago_tolerance.get(key, ctx.lx.ago_tolerance["default"])
-    note = None
-    if fields["hedge"] is None:  # "two years ago": a round figure, about half a unit either way
+    if fields["hedge"] is None and low == high:  # "two years ago": a round figure
         low, high = value - tol * mult, value + tol * mult
         if tol:
             note = f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
@@ -144,7 +155,7 @@ def _pointer(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, sign: int,
     else:
         first, last = _move(base[0], 1, lo, letter), _move(base[1], 1, high, letter)
     if first is None or last is None:
-        note = ((note + "; ") if note else "") + "open-ended on one side"
+        note = _join(note, "open-ended on one side")
     return make(ctx, "duration", m.start(), m.end(), rule, anchor=anchor, date_start=first,
                 date_end=last, note=note, **fields)
 

@@ -233,7 +233,10 @@ def _alternatives() -> dict[str, str]:
            \s{{1,3}}
          |(?P<drel>[Pp]ast|[Ll]ast|[Nn]ext)\s{{1,3}}(?=\d|(?&number)\s))?  # headline "next 3 days"
         (?:(?P<dhedge>(?&hedge))\s{{1,3}})?
-        (?: (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
+        (?: (?:(?P<dbetw>[Bb]etween)\s{{1,3}}(?P<dlow>(?&number))\s{{1,3}}and\s{{1,3}}   # two to
+              |(?P<dlow>(?&number))(?:\s{{1,3}}(?:to|or)\s{{1,3}}|\s?[-–]\s?))          # three
+            (?P<dnum>(?&number))(?:\s{{1,3}}|-)
+          | (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
           | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of)\s{{1,3}} )
         (?P<dunit>{unit})\b
         (?P<dhalf>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half\b)?
