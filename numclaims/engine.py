@@ -70,16 +70,17 @@ def check_many(texts_or_paths: Iterable[str | os.PathLike[str]], jobs: int | Non
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < 2:
         for item in items:
-            yield _check_item(item, kw)
+            yield check_item(item, kw)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_check_item, items, [kw] * len(items),
+        yield from pool.map(check_item, items, [kw] * len(items),
                             chunksize=max(1, len(items) // (jobs * 8)))
 
 
-def _check_item(item: str | os.PathLike[str], kw: dict[str, Any]) -> Report:
+def check_item(item: str | os.PathLike[str], kw: dict[str, Any]) -> Report:
+    """Check one item of ``check_many``: a ``str`` is a text, a path a file to read."""
     if isinstance(item, os.PathLike):
         text = read_text(Path(item))
         return check(text, path=str(item), **kw)

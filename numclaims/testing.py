@@ -1,8 +1,9 @@
 """Testing helpers: ``assert_consistent``, the fixture's helper, and the pytest nodes of the plugin.
 
-Lives here: parsing Markdown check-case files (format in docs/writing-cases.md), the test items for
-cases and for documents, and their failure reports. Does not live here: the hooks and options
-(``numclaims.pytest_plugin``, kept import-free) or any rule (``numclaims.checks``).
+Lives here: the pytest collectors and items for check-case files and for documents, and their
+failure reports. Does not live here: the hooks and options (``numclaims.pytest_plugin``, kept
+import-free), the case-file format and its comparison rule (``numclaims._cases``), or any rule
+(``numclaims.checks``).
 """
 
 from __future__ import annotations
@@ -31,14 +32,10 @@ def assert_consistent(text_or_path: str | os.PathLike[str], **kw: Any) -> Report
     arguments go to ``numclaims.check``. Returns the report when the document is consistent.
     """
     fail_on = kw.pop("fail_on", "warning")
-    if isinstance(text_or_path, os.PathLike):
-        path = Path(text_or_path)
-        report = engine.check(engine.read_text(path), path=str(path), **kw)
-    elif isinstance(text_or_path, str):
-        report = engine.check(text_or_path, **kw)
-    else:
+    if not isinstance(text_or_path, (str, os.PathLike)):
         raise TypeError("assert_consistent() takes a str (a text) or a Path (a document), not "
                         f"{type(text_or_path).__name__}")
+    report = engine.check_item(text_or_path, kw)
     bad = failing(report, fail_on)
     if bad:
         raise AssertionError(describe(report, bad))
@@ -79,8 +76,6 @@ def describe(report: Report, findings: list[Finding]) -> str:
         if f.suggestion:
             out.append(f"      suggestion: {f.suggestion}")
     return "\n".join(out)
-
-
 
 
 # --------------------------------------------------------------------------- pytest nodes
