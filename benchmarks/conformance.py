@@ -22,7 +22,8 @@ no result; *overlap* = lenient with any overlap as the span. A miss is charged t
 mention failing fewest tests: not found, unit not recognized, kind/span/unit/value differs.
 
 Scope (counts printed): out are Recognizers NotSupportedByDesign cases, experimental and other
-non-default modes, relative ordinals ("last", "next"); cases the Python port of Recognizers fails
+non-default modes, relative ordinals ("last", "next"), and expected results with no figure (a
+unit word alone: "convert 10 celsius to fahrenheit" -> "fahrenheit"); cases the Python port of Recognizers fails
 (NotSupported: python) are scored on their own "[py-unsupp]" lines. quantulum: ``quantities`` is
 the headline, ``ambiguity`` apart, ``no_crash`` passes when nothing raises; its "dimensionless"
 bare numbers are our ``number`` (the line "bare numbers not scored" drops them, and their
@@ -82,6 +83,7 @@ class Case:
     extra_kinds: tuple[str, ...] = ()
     scope: str = "in"  # "in", or "out: reason"
     side: str | None = None  # scored but reported apart: "py-unsupp", "ambiguity", "no_crash"
+    dropped: int = 0  # expected results without a figure, not scored
 
 
 @dataclass
@@ -288,12 +290,15 @@ def recognizers_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
         start, end = res["Start"], res["End"] + 1  # their End is inclusive
         resol = res.get("Resolution") or {}
         raw = resol.get("value")
-        raw = None if raw in (None, "null", "") else str(raw)
+        if raw in (None, "null", ""):  # a unit word alone ("convert ... to fahrenheit"): no figure
+            case.dropped += 1
+            continue
+        raw = str(raw)
         e: dict[str, Any] = {"start": start, "end": end, "text": row["Input"][start:end],
                              "kind": kind, "label": tname}
         if kind == "range" and raw:
             e["low"], e["high"] = _range_bounds(raw)
-        elif raw is not None:
+        else:
             e["value"] = float(raw.rstrip("%").replace(",", ""))
         if unit := resol.get("unit"):
             spec = rmap["units"].get(tname, {}).get(unit)
@@ -362,6 +367,8 @@ def score_set(which: str, cases: list[Case], extract: Any, n_causes: int, show_m
               quiet: bool = False) -> dict[str, Any]:
     scope = Counter(c.scope if c.scope != "in" else f"in [{c.side}]" if c.side else "in"
                     for c in cases)
+    if dropped := sum(c.dropped for c in cases if c.scope == "in"):
+        scope["results without a figure (a unit word alone) not scored"] = dropped
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     causes = C.Causes()
     misses: list[tuple[Case, Outcome]] = []

@@ -260,6 +260,11 @@ def test_recognizers_row_mapping() -> None:
     assert e.kind == "money" and e.value == pytest.approx(0.40) and "USD" in e.units
     assert (case.scope, case.side) == ("in", "py-unsupp")
     assert case.extra_kinds == ("money",)
+    bare = {**row, "Results": [*row["Results"], {"Text": "cents", "TypeName": "currency",
+                                                 "Start": 12, "End": 16,
+                                                 "Resolution": {"value": None, "unit": "Cent"}}]}
+    assert len(conf.recognizers_case(bare, maps).expects) == 1  # a unit word alone: no figure
+    assert conf.recognizers_case(bare, maps).dropped == 1
     row["Results"][0]["Resolution"]["unit"] = "Doubloon"
     assert conf.recognizers_case(row, maps).scope == "out: unmapped unit currency Doubloon"
     row2 = {**row, "model": "OrdinalModel", "Results": [
