@@ -180,12 +180,9 @@ def _hidden(rel: Path) -> bool:
 
 
 def _read_stdin() -> str:
-    data = sys.stdin.buffer.read()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"<stdin>: line {line}: not UTF-8 text (byte {exc.start})") from None
+    from .engine import decode
+
+    return decode(sys.stdin.buffer.read(), "<stdin>")
 
 
 def _open_output(path: str | None) -> tuple[TextIO, Any]:

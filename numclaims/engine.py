@@ -93,11 +93,16 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 bytes (a byte-order mark is dropped) as text; InputError names the line otherwise."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"{path}: line {line}: not UTF-8 text (byte {exc.start})") from None
+        raise InputError(f"{name}: line {line}: not UTF-8 text (byte {exc.start})") from None
 
 
 def _facts(facts: Any) -> FactSheet | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _mentions import day, mk
 
 from numclaims.checks import all_checks
 from numclaims.checks.elapsed import amount
@@ -19,17 +20,6 @@ FACTS = FactSheet.load(Path(__file__).resolve().parents[1] / "seeds" /
                        "000_b25511bfe7d2328e.facts.toml")
 PUB = dt.date(2024, 11, 5)
 BY_SLUG = {c.slug: c for c in reversed(all_checks())}  # a shared slug maps to its first code
-
-
-def mk(text: str, sub: str, kind: str, nth: int = 0, **kw: Any) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(sub, start + 1)
-    return Mention(kind=kind, start=start, end=start + len(sub), text=sub, **kw)  # type: ignore[arg-type]
-
-
-def day(text: str, sub: str, d: dt.date, **kw: Any) -> Mention:
-    return mk(text, sub, "date", timex=d.isoformat(), date_start=d, date_end=d, **kw)
 
 
 def span(text: str, sub: str, a: dt.date, b: dt.date, timex: str, **kw: Any) -> Mention:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _mentions import day, mk
 
 from numclaims.facts import FactSheet
 from numclaims.link.events import build
@@ -16,18 +17,6 @@ from numclaims.models import Mention
 
 SEED_FACTS = FactSheet.load(Path(__file__).resolve().parents[1] / "seeds" /
                             "000_b25511bfe7d2328e.facts.toml")
-
-
-def mk(text: str, sub: str, kind: str, nth: int = 0, **kw: Any) -> Mention:
-    """A mention of the ``nth`` occurrence of ``sub`` in ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(sub, start + 1)
-    return Mention(kind=kind, start=start, end=start + len(sub), text=sub, **kw)  # type: ignore[arg-type]
-
-
-def day(text: str, sub: str, d: dt.date, **kw: Any) -> Mention:
-    return mk(text, sub, "date", timex=d.isoformat(), date_start=d, date_end=d, **kw)
 
 
 def year(text: str, sub: str, y: int, **kw: Any) -> Mention:
