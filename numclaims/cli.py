@@ -21,6 +21,8 @@ from typing import Any, TextIO
 from .errors import ConfigError, InputError, NumclaimsError
 
 DOC_SUFFIXES = (".txt", ".md", ".html", ".rst")
+# The reporters' formats, spelled here so that parsing arguments imports nothing heavy (pydantic);
+# tests/test_cli.py keeps the two lists equal.
 FORMATS = ("text", "json", "sarif", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 _CONFIG_KEYS = {"select", "ignore", "fail-on", "facts", "format"}

@@ -274,3 +274,9 @@ def test_real_weekday_rule_end_to_end(tmp_path: Path) -> None:
     assert first.startswith("news.md:2:23: T001 [weekday-mismatch] ")
     assert "news.md:3:" in proc.stdout  # the stale suppression on line 3
     assert "X100" in proc.stdout
+
+
+def test_the_cli_offers_every_reporter_format() -> None:
+    from numclaims import cli, reporters
+
+    assert cli.FORMATS == reporters.FORMATS

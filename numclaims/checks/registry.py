@@ -131,8 +131,8 @@ def select_checks(select: Iterable[str] | str | None = None,
                   ignore: Iterable[str] | str | None = None) -> list[Check]:
     """The checks that ``select``/``ignore`` (slugs or code prefixes) leave in."""
     checks = all_checks()
-    sel = _tokens(select, "select")
-    ign = _tokens(ignore, "ignore")
+    sel = _tokens(select)
+    ign = _tokens(ignore)
     known = {c.slug for c in checks}
     for name, toks in (("select", sel), ("ignore", ign)):
         for t in toks or ():
@@ -146,7 +146,8 @@ def select_checks(select: Iterable[str] | str | None = None,
     return [c for c in checks if (sel is None or hit(c, sel)) and not (ign and hit(c, ign))]
 
 
-def _tokens(value: Iterable[str] | str | None, name: str) -> list[str] | None:
+def _tokens(value: Iterable[str] | str | None) -> list[str] | None:
+    """Slugs or code prefixes from a comma-separated string or an iterable; None: not given."""
     if value is None:
         return None
     if isinstance(value, str):
