@@ -38,7 +38,9 @@ _BODY = r"""
                      | stayed | came ) \ ) (?<!\w) (?i: negative ) \ (?=[\w.]) )?   # openers end
     (?P<n1> (?&number) )
     (?P<m1> (?(c1) \L<million_suffix> (?!\w) ) )?
-    (?:                                                   # a range: "10-12", "5 km to 10 km"
+    (?: (?P<pm> \ ?(?: \u00b1 | \+/[-\u2212] | \+[-\u2212] )\ ? )   # an uncertainty: "9.83e-3 +/- 1e-5"
+        (?P<unc> (?<![\w.]) (?: \d{1,20} (?: \.\d{1,12} )? | \.\d{1,12} ) (?&sci)? )
+    | (?:                                                 # a range: "10-12", "5 km to 10 km"
       (?P<s1> \ ?% | [\ \u00a0-]?+ [^\s\d\-\u2013\u2014,;:!?()"'] [^\s\-\u2013\u2014,;:!?()"']{0,15}+
                      (?: \ (?! (?i: to | and | through ) \b ) [^\W\d_]{1,12}+ )? )?   # a unit on both sides: checked later
       (?P<sep>
@@ -51,7 +53,7 @@ _BODY = r"""
       (?P<neg2> [-\u2212] (?=[\d.]) )?
       (?P<n2> (?&number) )
       (?P<m2> (?(c1) \L<million_suffix> (?!\w) | (?(c2) \L<million_suffix> (?!\w) ) ) )?
-    )?
+    ) )?
     (?(btw) (?(n2) | (?!) ) )                             # "between" and "from" only start a range
     (?(frm) (?(n2) | (?!) ) )
 )
@@ -99,6 +101,16 @@ def digit_pattern() -> Any:
 def hedge_after_pattern() -> Any:
     """A hedge that follows the figure: "12,000 or so", "five or more"."""
     return grammar.compile(_HEDGE_AFTER)
+
+
+@functools.cache
+def plus_minus_pattern() -> Any:
+    """An uncertainty after a figure and its unit: " ± 2" of "20 °C ± 2 °C", " +/- 0.3" of
+    "5.2% +/- 0.3%"; the same notation the scanning pattern reads before the unit."""
+    return grammar.compile(
+        r"""\ ?(?: \u00b1 | \+/[-\u2212] | \+[-\u2212] )\ ?
+            (?P<unc> (?: \d{1,20} (?: \.\d{1,12} )? | \.\d{1,12} ) (?&sci)? ) (?![\d,]\d)"""
+    )
 
 
 @functools.cache

@@ -232,6 +232,8 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
                 ranged = False  # "rose 8% to $13 billion", "from 44 ml to 50 mg": two figures
     if ranged:
         end_num = m.end("m2") if g["m2"] else m.end("n2")
+    elif g["unc"] is not None:
+        end_num = m.end("unc")  # "9.83e-3 +/- 1e-5 km/s2": the unit after serves both
     else:
         end_num = m.end("m1") if g["m1"] else m.end("n1")
     start = m.start("figure")
@@ -273,8 +275,27 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         v1 = _share_scale(g["n1"], v1, v2, g["n2"])
         if v1 > v2 and not (g["btw"] or g["frm"]):
             return [], end  # "3-1", "24-7": a score or a slogan, not a range
+    unc, end = _uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
-    return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged)], end
+    return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
+
+
+def _uncertainty(text: str, g: dict[str, Any], suf: num_suffix.Suffix | None, end: int,
+                 ranged: bool) -> tuple[float | None, int]:
+    """The uncertainty of a figure and where the figure ends: "20 ± 2 °C" (read by the pattern,
+    the unit after serves both), or written after the unit, "20 °C ± 2 °C", "5.2% +/- 0.3%",
+    where a unit after the uncertainty must be the same. (None, end) when there is none."""
+    if g["unc"] is not None:
+        return grammar.parse_number(g["unc"]), end
+    if ranged or suf is None or text[end:end + 1] not in (" ", "\u00b1", "+"):
+        return None, end
+    pm = num_patterns.plus_minus_pattern().match(text, end)
+    if pm is None:
+        return None, end
+    s2 = num_suffix.suffix_at(text, pm.end())
+    if s2 is not None and (s2.kind, s2.unit) != (suf.kind, suf.unit):
+        return None, end  # "20 °C ± 2 K": another unit, not read
+    return grammar.parse_number(pm["unc"]), s2.end if s2 is not None else pm.end()
 
 
 def _cents(text: str, pos: int, code: str | None) -> tuple[float, int]:
@@ -331,12 +352,15 @@ def _share_scale(n1: str, v1: float, v2: float, n2: str) -> float:
 
 
 def _build(text: str, g: dict[str, Any], start: int, end: int, v1: float, v2: float | None,
-           suf: num_suffix.Suffix | None, hedge_text: str | None, ranged: bool) -> Mention:
+           suf: num_suffix.Suffix | None, hedge_text: str | None, ranged: bool,
+           unc: float | None = None) -> Mention:
     hedge = grammar.hedge_of(hedge_text) if hedge_text else None
     written1 = g["n1"] + ("m" if g["m1"] else "")
     if v2 is None:
         value = v1
         low, high = grammar.interval(v1, hedge, written1)
+        if unc is not None and hedge is None:
+            low, high = v1 - abs(unc), v1 + abs(unc)  # "9.83e-3 ± 1e-5": the stated band
     else:
         written2 = g["n2"] + ("m" if g["m2"] else "")
         value = (v1 + v2) / 2
