@@ -39,7 +39,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_period": time_dates.r_period,
     "R_yrange": time_dates.r_yrange,
     "R_hol": time_dates.r_hol,
-    "R_wdnth": time_dates.r_wdnth,
+    "R_wdnth": time_periods.r_wdnth,
     "R_wday": time_dates.r_wday,
     "R_dayrel": time_relative.r_dayrel,
     "R_weekend": time_relative.r_weekend,

@@ -2,14 +2,15 @@
 
 Lives here: ``Ctx`` (the text, the document date, the vocabulary, the explicit dates met so far),
 ``make`` (a Mention from a span), the word before a span, the future-tense cue of a sentence,
-sentence boundaries, choosing a year for a date written without one, and the TIMEX3 spelling
-of days and durations.
+sentence boundaries, choosing a year for a date written without one (from the document date, or
+from the far end of a range: ``range_year``), and the TIMEX3 spelling of days and durations.
 Does not live here: the rules themselves (``time_dates``, ``time_durations``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ import regex
 
 from ..calendar import Span, month_end
 from ..models import Mention
-from .time_lexicon import Lexicon
+from .time_lexicon import Lexicon, alt, lexicon
 
 NO_DOC_DATE = "no document date: relative expression left unresolved"
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -127,3 +128,28 @@ def month_span(year: int, month: int) -> Span:
 def fmt_num(x: float) -> str:
     """A TIMEX3 number: 2.0 -> "2", 2.5 -> "2.5", 123.45 -> "123.45" (at most 4 decimals)."""
     return str(int(x)) if float(x).is_integer() else f"{round(x, 4):g}"
+
+
+@functools.cache
+def _range_tail() -> regex.Pattern[str]:
+    """What follows the first end of a range whose year is written only at its other end:
+    "January [to April 2015]", "June 26 [to June 28, 2020]", "May 3 [to 28, 2024]"."""
+    month = alt(lexicon().months_with_day)
+    return regex.compile(
+        rf"""(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|until|till|and|or)\s{{1,3}})
+        (?:(?P<mon>{month})\.?,?\s{{1,3}}|(?:the\s{{1,3}})?[0-3]?\d(?:st|nd|rd|th)?,?\s{{1,3}}
+          |of\s{{1,3}}){{1,4}}
+        (?:(?:in|of)\s{{1,3}})?(?P<y>\d{{4}})(?![\d-])""", regex.VERBOSE)
+
+
+def range_year(ctx: Ctx, end: int, month: int) -> int | None:
+    """The year written at the far end of a range that starts at ``end`` ("from January to April
+    2015": 2015), one less when the range crosses a new year ("December to February 2024")."""
+    t = _range_tail().match(ctx.text, end, min(len(ctx.text), end + 48))
+    if t is None:
+        return None
+    year = int(t["y"])
+    if not ctx.lx.year_min <= year <= ctx.lx.year_max:
+        return None
+    other = ctx.lx.months_with_day.get(t["mon"]) if t["mon"] else None
+    return year - 1 if other is not None and other < month else year

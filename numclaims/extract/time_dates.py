@@ -1,5 +1,7 @@
 """Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "2024-10-28",
-"03/04/2023", "June", "June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "the 28th".
+"03/04/2023", "June", "June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "the 28th",
+"Tuesday the 11th". A range whose year is written at its far end only ("from January to April
+2015") gives that year to its first end.
 
 Each function takes the match of its rule (``time_patterns.rules``) and the scan context and
 returns the Mentions it stands for (none when the context shows a false friend: "prices may rise",
@@ -10,7 +12,6 @@ returns the Mentions it stands for (none when the context shows a false friend: 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import TypeAlias
 
 import regex
@@ -30,36 +31,11 @@ from .time_context import (
     month_year,
     next_word,
     prev_word,
+    range_year,
     timex_written,
 )
-from .time_lexicon import alt, lexicon
 
 Match: TypeAlias = "regex.Match[str]"
-
-
-@functools.cache
-def _range_tail() -> regex.Pattern[str]:
-    """What follows the first end of a range whose year is written only at its other end:
-    "January [to April 2015]", "June 26 [to June 28, 2020]", "May 3 [to 28, 2024]"."""
-    month = alt(lexicon().months_with_day)
-    return regex.compile(
-        rf"""(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|until|till|and|or)\s{{1,3}})
-        (?:(?P<mon>{month})\.?,?\s{{1,3}}|(?:the\s{{1,3}})?[0-3]?\d(?:st|nd|rd|th)?,?\s{{1,3}}
-          |of\s{{1,3}}){{1,4}}
-        (?:(?:in|of)\s{{1,3}})?(?P<y>\d{{4}})(?![\d-])""", regex.VERBOSE)
-
-
-def _range_year(ctx: Ctx, end: int, month: int) -> int | None:
-    """The year written at the far end of a range that starts at ``end`` ("from January to April
-    2015": 2015), one less when the range crosses a new year ("December to February 2024")."""
-    t = _range_tail().match(ctx.text, end, min(len(ctx.text), end + 48))
-    if t is None:
-        return None
-    year = int(t["y"])
-    if not ctx.lx.year_min <= year <= ctx.lx.year_max:
-        return None
-    other = ctx.lx.months_with_day.get(t["mon"]) if t["mon"] else None
-    return year - 1 if other is not None and other < month else year
 
 
 def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day: int,
@@ -69,7 +45,7 @@ def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day:
         return []
     note = None
     anchor = None
-    if year is None and (year := _range_year(ctx, e, month)) is not None:
+    if year is None and (year := range_year(ctx, e, month)) is not None:
         note = f"year {year} from the other end of the range"
     if year is None:
         if ctx.pub is None:
@@ -267,10 +243,10 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
             y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
             return _period(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
                            "published", None, month_span(y, month))
-        y = _range_year(ctx, m.end(), month)
-        if y is not None:
-            return _period(ctx, m, pre + "<month>", timex_written(y, month), fz,
-                           note=f"year {y} from the other end of the range")
+        ry = range_year(ctx, m.end(), month)
+        if ry is not None:
+            return _period(ctx, m, pre + "<month>", timex_written(ry, month), fz,
+                           note=f"year {ry} from the other end of the range")
         if not _bare_ok(ctx, m):
             return []
         if ctx.pub is None:
@@ -354,7 +330,7 @@ def season_year(pub: dt.date, code: str, forward: bool) -> int:
     return pub.year
 
 
-def _weekday_false_friend(ctx: Ctx, m: Match) -> bool:
+def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
     lx = ctx.lx
     if prev_word(ctx.text, m.start()) in lx.weekday_after:
         return True
@@ -365,7 +341,7 @@ def _weekday_false_friend(ctx: Ctx, m: Match) -> bool:
 
 
 def r_wday(m: Match, ctx: Ctx) -> list[Mention]:
-    if _weekday_false_friend(ctx, m):
+    if weekday_false_friend(ctx, m):
         return []
     iso = ctx.lx.weekdays[m["wdb"]]
     part = PARTS.get(m["wpart"] or "", "")
@@ -382,42 +358,6 @@ def r_wday(m: Match, ctx: Ctx) -> list[Mention]:
     return [make(ctx, "date", m.start(), m.end(), rule, timex=d.isoformat() + (
         f"T{part}" if part else ""), date_start=d, date_end=d, anchor="published",
         note=f"weekday resolved against the document date: the {how}")]
-
-
-def r_wdnth(m: Match, ctx: Ctx) -> list[Mention]:
-    """ "Tuesday the 11th": the month whose 11th is a Tuesday, chosen as a year-less date is
-    (the latest one not after the document date, unless future tense or within weeks ahead)."""
-    if _weekday_false_friend(ctx, m):
-        return []
-    day = grammar.parse_ordinal(m["wnd"])
-    if day is None or not 1 <= day <= 31:
-        return []
-    iso = ctx.lx.weekdays[m["wdn"]]
-    s, e, rule = m.start(), m.end(), "<weekday> the <nth>"
-    if ctx.pub is None:
-        return [make(ctx, "date", s, e, rule, timex=f"XXXX-XX-{day:02d}", note=NO_DOC_DATE)]
-    pub = ctx.pub
-    cands = []
-    for k in range(-14, 15):
-        y, mo = divmod(pub.year * 12 + pub.month - 1 + k, 12)
-        try:
-            d = dt.date(y, mo + 1, day)
-        except ValueError:
-            continue
-        if d.isoweekday() == iso:
-            cands.append(d)
-    past = [d for d in cands if d <= pub]
-    ahead = [d for d in cands if d >= pub]
-    if ahead and (future(ctx, s) or not past or (
-            ahead[0] - pub).days <= ctx.lx.near_future_days):
-        d, how = ahead[0], "the first such day not before it"
-    elif past:
-        d, how = past[-1], "the latest such day not after it"
-    else:
-        return [make(ctx, "date", s, e, rule, timex=f"XXXX-XX-{day:02d}", note="no such day")]
-    return [make(ctx, "date", s, e, rule, timex=d.isoformat(), date_start=d, date_end=d,
-                 anchor="published",
-                 note=f"month and year from the document date: {how} with that weekday")]
 
 
 def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:

@@ -4,8 +4,12 @@
 A duration keeps its figure as written (value, unit) and the interval its hedge allows (low, high,
 from the shared ``grammar.interval``), in the unit of its TIMEX3 value (a decade is 10 years).
 "X ago" also points at days: one Mention, the duration words without "ago", with anchor
-"published" and date_start/date_end = the days the interval reaches back to. "X earlier/later"
-does the same from the nearest explicit date earlier in the same sentence, when there is one.
+"published" and date_start/date_end = the days the interval reaches back to (a bare count of days
+or weeks is that very day; years and months are rounded by writers and keep a band, see
+``ago_tolerance`` in time.toml). "In two weeks" (future tense), "a year from now", "two days from
+today" point forward the same way. "X earlier/later" does the same from the nearest explicit date
+earlier in the same sentence, when there is one. A range ("two to three years") is one duration
+whose value is the midpoint and low/high its ends.
 All date arithmetic is calendar arithmetic (``calendar.shift``).
 """
 

@@ -1,5 +1,6 @@
 """Resolvers for periods named through another period: "the same month a year ago", "the last
-week of March", "the first week of 2015", "the 21st century", "the mid-19th century".
+week of March", "the first week of 2015", "the 21st century", "the mid-19th century", and a day named by its
+weekday and its place in an unnamed month ("Tuesday the 11th").
 
 "The same month a year ago" speaks of a period mentioned before it ("sales fell in January,
 compared with the same month a year ago"): the nearest date earlier in the same sentence, a year
@@ -19,7 +20,8 @@ import regex
 from ..calendar import iso_week, month_end, part_of, timex_bounds
 from ..models import Mention
 from . import grammar
-from .time_context import NO_DOC_DATE, Ctx, day_fields, make, same_sentence
+from .time_context import NO_DOC_DATE, Ctx, day_fields, future, make, same_sentence
+from .time_dates import weekday_false_friend
 
 Match: TypeAlias = "regex.Match[str]"
 
@@ -118,3 +120,39 @@ def r_cent(m: Match, ctx: Ctx) -> list[Mention]:
         span = part_of(span, a, b)
     return [make(ctx, "date", m.start(), m.end(), "the <ordinal> century", timex=timex, mod=mod,
                  **day_fields(span))]
+
+
+def r_wdnth(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "Tuesday the 11th": the month whose 11th is a Tuesday, chosen as a year-less date is
+    (the latest one not after the document date, unless future tense or within weeks ahead)."""
+    if weekday_false_friend(ctx, m):
+        return []
+    day = grammar.parse_ordinal(m["wnd"])
+    if day is None or not 1 <= day <= 31:
+        return []
+    iso = ctx.lx.weekdays[m["wdn"]]
+    s, e, rule = m.start(), m.end(), "<weekday> the <nth>"
+    if ctx.pub is None:
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-XX-{day:02d}", note=NO_DOC_DATE)]
+    pub = ctx.pub
+    cands = []
+    for k in range(-14, 15):
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + k, 12)
+        try:
+            d = dt.date(y, mo + 1, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == iso:
+            cands.append(d)
+    past = [d for d in cands if d <= pub]
+    ahead = [d for d in cands if d >= pub]
+    if ahead and (future(ctx, s) or not past or (
+            ahead[0] - pub).days <= ctx.lx.near_future_days):
+        d, how = ahead[0], "the first such day not before it"
+    elif past:
+        d, how = past[-1], "the latest such day not after it"
+    else:
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-XX-{day:02d}", note="no such day")]
+    return [make(ctx, "date", s, e, rule, timex=d.isoformat(), date_start=d, date_end=d,
+                 anchor="published",
+                 note=f"month and year from the document date: {how} with that weekday")]

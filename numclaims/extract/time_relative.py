@@ -4,7 +4,10 @@
 All resolve against the document date (anchor "published"); without one they are still reported,
 unresolved, with a note. "The previous/following year" speaks of another date in the story, so it
 resolves against the nearest explicit date earlier in the same sentence, or stays unresolved.
-Seasons follow news usage: "last summer" in November is the summer just past.
+Seasons follow news usage: "last summer" in November is the summer just past. "The next day" and
+"the day before" count from a single day met earlier in the same sentence (else they stay
+unresolved); "over the weekend" is the weekend just past, or the coming one on a Friday or in the
+future tense.
 """
 
 from __future__ import annotations
