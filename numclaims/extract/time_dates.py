@@ -134,8 +134,10 @@ def r_num(m: Match, ctx: Ctx) -> list[Mention]:
         key = "month/day" if order == "MDY" else "day/month"
         readings = {key: readings[key]} if key in readings else {}
     s, e, rule = m.start(), m.end(), "<n>/<n>/<year>"
-    if not readings:
-        return [make(ctx, "date", s, e, rule, note="no such day")]
+    if not readings:  # "2/29/2019": the TIMEX3 of what was written, when only one order fits
+        shapes = [(mo, d) for mo, d in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31]
+        timex = timex_written(y, *shapes[0]) if len(set(shapes)) == 1 else None
+        return [make(ctx, "date", s, e, rule, timex=timex, note="no such day")]
     days = sorted(set(readings.values()))
     if len(days) == 1:
         note = None if len(readings) == 2 or order != "ambiguous" else (
