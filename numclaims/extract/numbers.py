@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_patterns, num_suffix
+from . import grammar, num_ages, num_patterns, num_suffix
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -38,7 +38,8 @@ def scan(text: str) -> list[Mention]:
             if plain is not None:
                 last_end = plain[1]
                 if plain[0] is not None:
-                    out.append(plain[0])
+                    out.append(_as_age(text, plain[0]))
+                    last_end = max(last_end, out[-1].end)
                 continue
         m = None
         for c in starts:
@@ -58,8 +59,17 @@ def scan(text: str) -> list[Mention]:
                 found, last_end = _figure(text, m)
         except (ValueError, OverflowError, ZeroDivisionError):
             continue  # an unreadable figure is skipped, never raised
-        out.extend(found)
+        for f in found:
+            out.append(_as_age(text, f))
+            last_end = max(last_end, out[-1].end)
     return out
+
+
+def _as_age(text: str, m: Mention) -> Mention:
+    """``m``, or the age it is with its cue ("age 87", "87 yo"; ``num_ages``)."""
+    if m.kind == "number" and num_ages.cue_possible(text, m.start, m.end):
+        return num_ages.age(text, m) or m
+    return m
 
 
 _PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,20})(?:\.\d{1,12})?")
