@@ -59,12 +59,15 @@ def unit_of(m: Mention) -> tuple[str, float] | None:
 
 def band(m: Mention, unit: str) -> tuple[float | None, float | None]:
     """The elapsed amounts (in the mention's unit) consistent with the words: the hedge's reading
-    from the extractor, or for a bare count [N - below, N + above) widened when N is round."""
+    from the extractor; for a range ("between 60 and 90 days") its ends widened like bare counts;
+    for a bare count [N - below, N + above) widened when N is round."""
     if m.value is None:
         return None, None
     if m.hedge is not None:
         return m.low, m.high
     tol = tolerances()["elapsed"]
+    if m.low is not None and m.high is not None and m.low != m.high:
+        return m.low - tol["bare_below"], m.high + tol["bare_above"]
     widen = next((w for mult, w in tol["round_widen"] if m.value >= mult and m.value % mult == 0),
                  0.0)
     return m.value - tol["bare_below"] - widen, m.value + tol["bare_above"] + widen
