@@ -157,3 +157,9 @@ def test_huge_and_odd_inputs() -> None:
     for text in ["", " ", "\ud800\udfff" * 10, "1" * 100_000, "1," * 20_000, "½" * 5000,
                  "about " * 5000 + "5", "between 1 and " * 2000, "\u202e12,000 \u200bkm"]:
         numclaims.extract(text)
+
+
+def test_a_pound_of_is_a_weight_and_the_article_counts_one() -> None:
+    text = "Add a pound of flour and a gross of nails."
+    got = [(m.kind, m.text, m.value, m.unit) for m in numclaims.extract(text)]
+    assert got == [("quantity", "a pound", 1.0, "pound"), ("number", "a gross", 144.0, None)]

@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import units
 from ..config import load_data
-from . import grammar, num_suffix
+from . import grammar, num_article, num_suffix
 
 _BODY = r"""
 (?P<ident>
@@ -36,7 +36,8 @@ _BODY = r"""
     (?P<neg1> (?<![\w.,%)\]-]) [-\u2212] (?=[\d.]) | (?<!\w) (?i: minus ) \ (?=[\w.])   # "minus 5"
             | (?<! (?i: test | tests | tested | testing | proved | back | turned | remained
                      | stayed | came ) \ ) (?<!\w) (?i: negative ) \ (?=[\w.]) )?   # openers end
-    (?P<n1> (?&number) )
+    (?P<n1> (?&number)
+          | (?P<art> (?<!\w) (?i: an? ) ) (?= [\ \u00a0] (?i: \L<article_words> ) (?![\w'’]) ) )  # "a gallon"
     (?P<m1> (?(c1) \L<million_suffix> (?!\w) ) )?
     (?: (?P<pm> \ ?(?: \u00b1 | \+/[-\u2212] | \+[-\u2212] )\ ? )   # an uncertainty: "9.83e-3 +/- 1e-5"
         (?P<unc> (?<![\w.]) (?: \d{1,20} (?: \.\d{1,12} )? | \.\d{1,12} ) (?&sci)? )
@@ -70,6 +71,7 @@ def lists() -> dict[str, list[str]]:
         "cur_syms": list(ct.symbols),
         "cur_codes": list(ct.codes),
         "million_suffix": list(ct.million_suffix),
+        "article_words": num_article.lookahead(),
     }
 
 
@@ -173,6 +175,7 @@ def triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     char_class = "[" + re.escape("".join(sorted(chars))) + r"\d][\d,.]*"
     words = {w.lower() for key in ("nc_ones", "nc_tens", "nc_ordinals", "nc_scales",
                                    "nc_fractions") for w in named[key]} | {"nought", "naught"}
+    words |= num_article.trigger_words()  # "gallon" of "a gallon": the scan looks back for "a"
     return re.compile(char_class), re.compile(r"\b" + _trie(words) + r"\b")
 
 

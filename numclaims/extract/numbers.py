@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_ages, num_patterns, num_suffix
+from . import grammar, num_ages, num_article, num_patterns, num_suffix
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -44,13 +44,20 @@ def scan(text: str) -> list[Mention]:
         m = None
         for c in starts:
             m = (digit_pattern if text[c].isdigit() else pattern).match(text, c)
-            if m is not None and m.end() > p:
+            if m is not None and (m.end() > p or m.group("art") is not None):
                 break
             m = None
         if m is None:
             continue
         last_end = m.end()
         if m.group("ident") is not None:
+            continue
+        if m.group("art") is not None:  # "a gallon", "a gross of"
+            a = m.start("art")
+            if out and not text[out[-1].end:a].strip(" \u00a0"):
+                continue  # "$3.50 a gallon", "40 miles a gallon": the article is "per"
+            found, last_end = num_article.article(text, a, m.end("art"))
+            out.extend(found)
             continue
         try:
             if m.group("ord") is not None:
@@ -290,6 +297,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
 
 
+_PLUS_MINUS = (" \u00b1", "\u00b1", " +", "+")
+
+
 def _uncertainty(text: str, g: dict[str, Any], suf: num_suffix.Suffix | None, end: int,
                  ranged: bool) -> tuple[float | None, int]:
     """The uncertainty of a figure and where the figure ends: "20 ± 2 °C" (read by the pattern,
@@ -297,7 +307,7 @@ def _uncertainty(text: str, g: dict[str, Any], suf: num_suffix.Suffix | None, en
     where a unit after the uncertainty must be the same. (None, end) when there is none."""
     if g["unc"] is not None:
         return grammar.parse_number(g["unc"]), end
-    if ranged or suf is None or text[end:end + 1] not in (" ", "\u00b1", "+"):
+    if ranged or suf is None or not text.startswith(_PLUS_MINUS, end):
         return None, end
     pm = num_patterns.plus_minus_pattern().match(text, end)
     if pm is None:
