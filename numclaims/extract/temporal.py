@@ -117,6 +117,7 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
     words = prefix_words()
     out: list[Mention] = []
     done = 0  # everything before this offset is settled
+    pending: tuple[int, tuple[int, int, Callable[[Mention], Mention | None]]] | None = None
     for hs, he, cls in heads(text):
         if he <= done:
             continue
@@ -129,7 +130,11 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
             if m is None or m.end() <= hs:
                 continue
             found = _resolve(m, ctx, HEAD_RULES[cls])
+            follow, ctx.follow = ctx.follow, None
             if found:
+                if pending is not None:  # the mention before waits for this date: complete it
+                    _complete(out, pending, found[0])
+                pending = (len(out) + len(found) - 1, follow) if follow else None
                 last = found[-1]
                 if last.kind == "date" and last.date_start and last.date_start == last.date_end:
                     ctx.last_day = last
@@ -138,6 +143,15 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 done = m.end()
                 break
     return out
+
+
+def _complete(out: list[Mention], pending: tuple[int, tuple[int, int, Callable[
+        [Mention], Mention | None]]], date: Mention) -> None:
+    i, (first, last, remake) = pending
+    if first <= date.start <= last and date.kind == "date" and date.date_start is not None:
+        new = remake(date)
+        if new is not None:
+            out[i] = new
 
 
 def _starts(text: str, left: int, hs: int) -> list[int]:

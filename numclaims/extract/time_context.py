@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,10 @@ class Ctx:
     explicit: list[Mention] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)  # every resolved date met so far
     last_day: Mention | None = None  # the latest single-day date met, for clock times
+    # A mention that a date starting right after it would complete ("3 days after [Jan. 12]",
+    # "at 16:15 UTC, [June 1]"): where that date may start (first, last offset) and how to
+    # remake the mention from it (None: keep it as it is). Set by a resolver, used by the scan.
+    follow: tuple[int, int, Callable[[Mention], Mention | None]] | None = None
 
 
 def make(ctx: Ctx, kind: str, start: int, end: int, rule: str, **kw: Any) -> Mention:

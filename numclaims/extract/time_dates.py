@@ -32,6 +32,7 @@ from .time_context import (
     next_word,
     prev_word,
     range_year,
+    same_sentence,
     timex_written,
 )
 
@@ -161,17 +162,38 @@ def r_time(m: Match, ctx: Ctx) -> list[Mention]:
     else:
         h, mi, zone = int(m["th2"]), int(m["tm2"]), m["tz2"]
     tz = "Z" if zone in ("UTC", "GMT", "Z") else ""
+    clock = f"T{h:02d}:{mi:02d}{tz}"
     day, anchor, note = _day_of_time(m, ctx)
     if zone and not tz:
         note = f"time zone {zone}" + (f"; {note}" if note else "")
-    timex = (day.isoformat() if day else "") + f"T{h:02d}:{mi:02d}{tz}"
+    if not m["tday"]:  # "at 16:15 UTC, June 1": the day written right after it wins
+        e = m.end()
+        ctx.follow = (e + 1, e + 5, lambda date: _time_on(ctx, m, clock, date, zone, tz))
+    timex = (day.isoformat() if day else "") + clock
     return [make(ctx, "time", m.start(), m.end(), "<clock time>", timex=timex, anchor=anchor,
                  note=note, **day_fields((day, day) if day else None))]
 
 
+def _time_on(ctx: Ctx, m: Match, clock: str, date: Mention, zone: str | None,
+             tz: str) -> Mention | None:
+    """The clock time ``m`` on the single day ``date`` written right after it."""
+    gap = ctx.text[m.end():date.start]
+    if date.date_start is None or date.date_start != date.date_end or gap.strip(" ,") not in (
+            "", "on"):
+        return None
+    note = "day from the date right after it"
+    if zone and not tz:
+        note = f"time zone {zone}; {note}"
+    d = date.date_start
+    return make(ctx, "time", m.start(), m.end(), "<clock time>", timex=d.isoformat() + clock,
+                anchor=f"{date.start}:{date.end}", note=note, date_start=d, date_end=d)
+
+
 def _day_of_time(m: Match, ctx: Ctx) -> tuple[dt.date | None, str | None, str | None]:
     """The day a clock time falls on: the day named right after it ("12:00 UTC Monday"), else
-    the latest single day mentioned in the 600 characters before it, else none."""
+    the latest single day mentioned earlier in its sentence, else the document date (a clock
+    time in a dated story is on that day unless another is said); with no document date, the
+    latest single day in the 600 characters before it."""
     word = m["tday"]
     if word and ctx.pub is not None:
         offsets = {"today": 0, "tomorrow": 1, "yesterday": -1}
@@ -180,8 +202,12 @@ def _day_of_time(m: Match, ctx: Ctx) -> tuple[dt.date | None, str | None, str | 
         delta = (ctx.lx.weekdays_full[word] - ctx.pub.isoweekday()) % 7
         return ctx.pub - dt.timedelta(days=(7 - delta) % 7), "published", None
     prev = ctx.last_day
-    if prev is not None and prev.date_start and 0 <= m.start() - prev.end <= 600:
+    near = prev is not None and prev.date_start is not None and 0 <= m.start() - prev.end
+    if near and prev is not None and (same_sentence(ctx, prev.end, m.start()) or (
+            ctx.pub is None and m.start() - prev.end <= 600)):
         return prev.date_start, f"{prev.start}:{prev.end}", "day from the date mentioned before"
+    if ctx.pub is not None:
+        return ctx.pub, "published", "day from the document date"
     return None, None, None
 
 
