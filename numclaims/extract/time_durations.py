@@ -44,6 +44,11 @@ _AFTER = regex.compile(
 )
 # "a year from now", "two days from today", "three weeks from tomorrow": from this day
 _DAY_WORDS = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
+# "three days after", "two weeks before", "16 days from": a date may follow
+_LEAD = regex.compile(r"[ \t]{1,3}(?P<w>before|after|from)[ \t]{1,3}")
+# "the last three weeks of the campaign": a part of a period named after it, not a stretch
+# from the document date
+_OF = regex.compile(r"[ \t]{1,3}of\b")
 # "in two weeks' time"
 _TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
@@ -76,6 +81,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     if m["dold"]:
         rule += "-old"
     if num is None:  # several years: a count we cannot give
+        if m["drel"]:  # "the next few months": from the document date, as far as such a count goes
+            return [_vague_stretch(ctx, s, e, m["drel"], m["dunit"], m["dthe"] is not None)]
         return [make(ctx, "duration", s, e, rule, timex=timex_of(None, letter), unit=unit,
                      note="a vague count")]
     written = grammar.parse_number(num)
@@ -103,6 +110,10 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         return [plain]
     after = _AFTER.match(ctx.text, e)
     if after is None:
+        if _within(ctx, m):  # "(will close) within nine months": from now to then
+            return [_stretch(ctx, m, fields, "within " + rule, "next")]
+        if _LEAD.match(ctx.text, e):  # "three days after [Jan. 12]": when a date follows
+            _await_date(ctx, m, fields, rule, note)
         if not _future_offset(ctx, m):
             return [plain]
         rule = "in " + rule
@@ -111,6 +122,7 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note)]
     word = after["w"].lower()
     if word in ("before", "after") and not after["end"]:
+        _await_date(ctx, m, fields, rule, note)
         return [make(ctx, "duration", s, e, rule + f" {word} <event>", note=note, **fields)]
     sign = -1 if word.startswith(("ago", "back", "earlier", "before", "prior")) else 1
     rule += " " + " ".join(word.split())
@@ -126,6 +138,32 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
             note, "relative to another date in the story, which was not found"), **fields)]
     return [_pointer(ctx, m, fields, rule, sign, (prev.date_start, prev.date_end),
                      f"{prev.start}:{prev.end}", note)]
+
+
+def _await_date(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, note: str | None) -> None:
+    """ "two weeks before [May 13, 1999]", "16 days from [01/02/2018]": when the scan finds a
+    date starting right after the word, the duration points from that date."""
+    lead = _LEAD.match(ctx.text, m.end())
+    if lead is None:
+        return
+    word = lead["w"].lower()
+    sign = -1 if word == "before" else 1
+
+    def remake(date: Mention) -> Mention | None:
+        if date.date_start is None or date.date_end is None or date.timex is None:
+            return None  # an ambiguous day (03/04/2023) is no base
+        return _pointer(ctx, m, fields, f"{rule} {word} <date>", sign,
+                        (date.date_start, date.date_end), f"{date.start}:{date.end}", note)
+
+    ctx.follow = (lead.end(), lead.end(), remake)
+
+
+def _within(ctx: Ctx, m: Match) -> bool:
+    """ "(the deal will close) within nine months": a stretch from the document date, said in
+    the future tense; "within two years of the war" counts from the event, "won within two
+    hours" is a length."""
+    return (prev_word(ctx.text, m.start()).lower() == "within" and _OF.match(ctx.text, m.end())
+            is None and future(ctx, m.start()))
 
 
 def _join(*notes: str | None) -> str | None:
@@ -176,11 +214,17 @@ def _move(d: dt.date, sign: int, amount: float | None, letter: str) -> dt.date |
         return None
 
 
-def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str) -> Mention:
-    """ "the past two years", "the next four years": from or to the document date."""
-    word = m["drel"].lower()
-    rule = ("the " if m["dthe"] else "") + f"{word} " + rule
+def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str,
+             word: str | None = None) -> Mention:
+    """ "the past two years", "the next four years", "within nine months": from or to the
+    document date ("the last three weeks of the campaign": no stretch, the period is another)."""
     s, e = m.start(), m.end()
+    if word is None:
+        word = m["drel"].lower()
+        rule = ("the " if m["dthe"] else "") + f"{word} " + rule
+        if _OF.match(ctx.text, e):
+            return make(ctx, "duration", s, e, rule, note="a part of the period named after it",
+                        **fields)
     if word in ("past", "last", "next", "coming") and ctx.pub is not None:
         letter = ctx.lx.units[m["dunit"]][0]
         value = fields["value"]
@@ -197,8 +241,34 @@ def _stretch(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str) -> Mention:
     return make(ctx, "duration", s, e, rule, note=note, **fields)  # type: ignore[arg-type]
 
 
+def _vague_stretch(ctx: Ctx, s: int, e: int, word: str, unit_word: str, the: bool) -> Mention:
+    """ "the coming weeks", "the past few years": a duration of no stated count reaching from
+    the document date (forward for next/coming), at most ``vague_reach`` units away."""
+    letter, mult = ctx.lx.units[unit_word]
+    word = word.lower()
+    rule = ("the " if the else "") + f"{word} <vague count> <unit>"
+    fields: dict[str, Any] = {"timex": timex_of(None, letter), "unit": UNIT_NAMES[letter]}
+    if _OF.match(ctx.text, e) or word in ("previous", "following"):  # another story time
+        return make(ctx, "duration", s, e, rule, note="a vague count", **fields)
+    if ctx.pub is None:
+        return make(ctx, "duration", s, e, rule, note=_join("a vague count", NO_DOC_DATE),
+                    **fields)
+    sign = 1 if word in ("next", "coming") else -1
+    reach = ctx.lx.vague_reach
+    far = _move(ctx.pub, sign, float(reach * mult), letter)
+    if far is None:
+        return make(ctx, "duration", s, e, rule, note="a vague count", **fields)
+    first, last = sorted((ctx.pub, far))
+    return make(ctx, "duration", s, e, rule, anchor="published", date_start=first,
+                date_end=last, note=f"a vague count: taken as at most {reach} {UNIT_NAMES[letter]}s",
+                **fields)
+
+
 def r_vague(m: Match, ctx: Ctx) -> list[Mention]:
-    """ "for years", "over the decades", "recent years": a duration of no stated count."""
+    """ "for years", "over the decades", "recent years": a duration of no stated count; "the
+    coming weeks", "the past months" reach from the document date."""
+    if m["vrel"]:
+        return [_vague_stretch(ctx, m.start(), m.end(), m["vrel"], m["vunit"], True)]
     letter = ctx.lx.units[m["vunit"]][0]
     rule = "recent <units>" if m["vrecent"] else "for <units>"
     return [make(ctx, "duration", m.start(), m.end(), rule, timex=timex_of(None, letter),

@@ -55,6 +55,7 @@ class Lexicon:
     future_cues: regex.Pattern[str]
     cue_window: int
     near_future_days: int
+    vague_reach: int
     numeric_order: str
     pivot: int
     ago_tolerance: dict[str, float]
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         future_cues=regex.compile(rf"(?i)(?<!\w)(?:{alt(cues)})(?!\w)"),
         cue_window=int(res["cue_window"]),
         near_future_days=int(res["near_future_days"]),
+        vague_reach=int(res["vague_reach"]),
         numeric_order=str(d["numeric_dates"]["order"]),
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},

@@ -237,16 +237,20 @@ def _alternatives() -> dict[str, str]:
               |(?P<dlow>(?&number))(?:\s{{1,3}}(?:to|or)\s{{1,3}}|\s?[-–]\s?))          # three
             (?P<dnum>(?&number))(?:\s{{1,3}}|-)
           | (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
-          | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of)\s{{1,3}} )
+          | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of
+              |(?<=(?:past|last|next|coming|previous|following)\s{{1,3}})   # the next few
+               (?:few|couple(?:\s{{1,3}}of)?))\s{{1,3}} )
         (?P<dunit>{unit})\b
         (?P<dhalf>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half\b)?
         (?P<dold>-old\b)?
         (?:\s{{1,3}}(?P<dhafter>(?&hedge_after)))?
       )
     | (?P<R_vague>                                            # for years, in recent decades
-        (?: (?<=\b(?:[Ff]or|[Oo]ver|[Ww]ithin)\s)(?:the\s{{1,3}}(?:past\s{{1,3}}|last\s{{1,3}})?)?
+        (?: (?P<vthe>[Tt]he)\s{{1,3}}                              # the coming weeks
+            (?P<vrel>past|last|next|coming|previous|following)\s{{1,3}}
+          | (?<=\b(?:[Ff]or|[Oo]ver|[Ww]ithin)\s)(?:the\s{{1,3}})?
           | (?P<vrecent>[Rr]ecent)\s{{1,3}} )
-        (?P<vunit>years|decades|months|weeks|centuries)\b(?!\s{{0,3}}\d)
+        (?P<vunit>years|decades|months|weeks|centuries|(?(vrel)days|(?!)))\b(?!\s{{0,3}}\d)
       )
     | (?P<R_hol>                                              # Christmas Eve (2023)
         (?P<hol>{holidays})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<holy>\d{{4}})(?![\d-]))?

@@ -43,6 +43,7 @@ from .time_lexicon import ORDINALS
 
 Match: TypeAlias = "regex.Match[str]"
 _NARRATIVE = ("previous", "preceding", "following")
+_PART_OF = regex.compile(r"[ \t]{1,3}of\b")
 _UNIT_LETTER = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
                 "quarter": "Q", "weekend": "WE"}
 
@@ -180,9 +181,11 @@ def _the_past(ctx: Ctx, m: Match, period: str, k: int) -> list[Mention]:
     timex = f"P{n}{'M' if period == 'quarter' else letter}"
     unit = "month" if period == "quarter" else period
     s, e = m.start(), m.end()
-    if ctx.pub is None:
+    part = _PART_OF.match(ctx.text, e) is not None  # "the last year of his life": not from now
+    if ctx.pub is None or part:
         return [make(ctx, "duration", s, e, f"the {m['rw'].lower()} <unit>", timex=timex,
-                     value=float(n), low=float(n), high=float(n), unit=unit, note=NO_DOC_DATE)]
+                     value=float(n), low=float(n), high=float(n), unit=unit,
+                     note="a part of the period named after it" if part else NO_DOC_DATE)]
     delta = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
              "year": relativedelta(years=1), "decade": relativedelta(years=10),
              "century": relativedelta(years=100), "quarter": relativedelta(months=3)}[period]
