@@ -86,6 +86,8 @@ def r_date(m: Match, ctx: Ctx) -> list[Mention]:
         day = _word_day(m["dayw"])
         rule = "<month> <day in words>" + (", <year>" if year else "")
     elif m["mon2"]:
+        if ctx.text[max(0, m.start() - 3):m.start()].rstrip()[-1:] in ("$", "£", "€", "¥"):
+            return []  # "$ 12 December": a price before the month, not its day
         month, year = months[m["mon2"]], m["year2"]
         day = int(m["day2"]) if m["day2"] else grammar.parse_ordinal(m["dayw2"])
         rule = "<day> <month>" + (" <year>" if year else "")

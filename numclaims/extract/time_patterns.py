@@ -120,6 +120,8 @@ def _alternatives() -> dict[str, str]:
     season = alt(lx.seasons)
     unit = alt(lx.units)
     fuzzy = alt(lx.fuzzy)
+    # before a space or "in" only these: "start in June", "end in the next decade" are verbs
+    fuzzy_bare = cap_alt(["early", "mid", "late"])
     fuzzy_of = cap_alt(["beginning", "start", "middle", "end"])
     rel = cap_alt([*lx.relative["last"], *lx.relative["this"], *lx.relative["next"]])
     rel3 = cap_alt(["last", "this", "next"])
@@ -169,7 +171,8 @@ def _alternatives() -> dict[str, str]:
       | (?P<qcy2>\d{{4}})(?:\s{{1,3}}|-)(?P<qc2>[Qq][1-4]|[Hh][12])
       )
     | (?P<R_rel>                                              # (earlier) this year, last summer
-        (?:(?P<rfz>{fuzzy}|[Ee]arlier|[Ll]ater)(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
+        (?:(?P<rfz>{fuzzy_bare}|[Ee]arlier|[Ll]ater)(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
+          |(?P<rfz>{fuzzy})-
           |(?:[Tt]he\s{{1,3}})?(?P<rfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
         (?:(?P<rwd>{wday_full})\s{{1,3}}of\s{{1,3}}            # Tuesday of next week
            (?=(?:the\s{{1,3}})?(?:{rel})\s{{1,3}}week\b))?
@@ -181,6 +184,7 @@ def _alternatives() -> dict[str, str]:
     | (?P<R_the>                                              # the end of the year
         (?:[Tt]he\s{{1,3}})?(?P<tfz>{fuzzy_of})\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?
         (?P<tp>year|month|week|decade|century)\b
+      | (?P<tytd>(?:[Tt]he\s{{1,3}})?[Yy]ear(?:\s{{1,3}}|-)to(?:\s{{1,3}}|-)date)\b  # year to date
       | (?P<tfz2>[Ee]arlier|[Ll]ater)\s{{1,3}}in\s{{1,3}}the\s{{1,3}}     # later in the year
         (?P<tp2>year|month|week|day)\b
       )
@@ -257,11 +261,12 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_yrange>                                           # from 2009 to 2011
         (?P<yfrom>[Ff]rom|[Bb]etween)?\s{{0,3}}(?P<y1>\d{{4}})
-        (?(yfrom)\s{{1,3}}(?:to|and|until|through)\s{{1,3}}|\s{{0,2}}[-–]\s{{0,2}})
+        (?(yfrom)\s{{1,3}}(?:to|and|until|till|through)\s{{1,3}}|\s{{0,2}}[-–]\s{{0,2}})
         (?P<y2>\d{{4}})(?![\d-])
       )
     | (?P<R_period>                                           # mid-2022, June 2024, the 1990s
-        (?:(?P<pfz>{fuzzy})(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
+        (?:(?P<pfz>{fuzzy_bare})(?:\s{{1,3}}|-)(?:in\s{{1,3}})?
+          |(?P<pfz>{fuzzy})-                                     # end-2022
           |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
         (?: (?P<pmon>{month})(?:(?:,?\s{{1,3}}(?:of\s{{1,3}})?|[-/])(?P<pmy>\d{{4}})(?![\d-])
                                |\s{{1,3}}(?:of\s{{1,3}})?(?P<pmrel>{rel3})\s{{1,3}}year\b)?

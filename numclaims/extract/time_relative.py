@@ -201,6 +201,13 @@ def r_the(m: Match, ctx: Ctx) -> list[Mention]:
     document date ("later in the day" only with such a date: news tells of other days)."""
     if m["tfz2"]:
         return _in_the(m, ctx)
+    if m["tytd"]:  # "in the year to date": January 1 to the document date
+        if ctx.pub is None:
+            return [make(ctx, "date", m.start(), m.end(), "the year to date", note=NO_DOC_DATE)]
+        first = dt.date(ctx.pub.year, 1, 1)
+        return [make(ctx, "date", m.start(), m.end(), "the year to date", timex=f"{ctx.pub.year:04d}",
+                     anchor="published", note="from January 1 to the document date",
+                     date_start=first, date_end=ctx.pub)]
     period = m["tp"]
     rule = f"the {m['tfz'].lower()} of the <{period}>"
     if ctx.pub is None:
