@@ -163,3 +163,10 @@ def test_a_pound_of_is_a_weight_and_the_article_counts_one() -> None:
     text = "Add a pound of flour and a gross of nails."
     got = [(m.kind, m.text, m.value, m.unit) for m in numclaims.extract(text)]
     assert got == [("quantity", "a pound", 1.0, "pound"), ("number", "a gross", 144.0, None)]
+
+
+def test_a_compound_ordinal_is_a_fraction_only_before_of() -> None:
+    got = [(m.kind, m.text) for m in numclaims.extract("He took a twenty-first of the vote.")]
+    assert got == [("number", "a twenty-first")]
+    got = [(m.kind, m.text) for m in numclaims.extract("He took a twenty-first.")]
+    assert got == [("ordinal", "twenty-first")]

@@ -37,6 +37,20 @@ ORDINAL = grammar.compile(r"(?&ordinal)")
         ("forty five", 45.0),
         ("a hundred", 100.0),
         ("three hundred thousand", 300_000.0),
+        # compound denominators: the tens bind to an ordinal right after them
+        ("one hundred thirty fifths", 100 / 35),
+        ("one hundred thirty-fifths", 100 / 35),
+        ("one hundred thirty-two fifths", 132 / 5),
+        ("twenty twenty-fifths", 20 / 25),
+        ("three twenty-firsts", 3 / 21),
+        ("one twenty-fifth", 1 / 25),
+        # after "hundred and", an improper fraction is the numerator of the whole; a proper one
+        # is the fractional part
+        ("one hundred and thirty fifths", 130 / 5),
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("one hundred and three quarters", 100.75),
+        ("one million two thousand two hundred three fifths", 1_002_203 / 5),
+        ("three halves", 1.5),
     ],
 )
 def test_number_matches_whole_and_parses(text: str, value: float) -> None:

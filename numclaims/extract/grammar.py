@@ -69,7 +69,11 @@ _DEFINE = r"""
   (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
   (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-|\ -\ ) \L<nc_ones> )? | \L<nc_ones> ) \b )
-  (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b (?: (?i:\ {1,3}and)? (?:\ {1,3}|-) (?&count_word) (?!(?&frac_next)) )? )? )
+  # after "and" a count before a fraction is its numerator ("one hundred and | three quarters");
+  # without "and" it belongs to the whole ("one hundred three fifths" = 103/5)
+  (?P<w_hundreds> (?&count_word) (?: (?:\ {1,3}|-) (?i:hundred) \b
+        (?: (?i:\ {1,3}and) (?:\ {1,3}|-) (?>(?&count_word)) (?!(?&frac_next))
+          | (?:\ {1,3}|-) (?&count_word) )? )? )
   (?P<point_digit> (?i: \L<nc_ones> | (?&count_word) | nought | naught ) \b )
   (?P<frac_next> (?:\ {1,3}|-) (?i: \L<nc_fractions> ) \b )   # "and three | quarters": the count is a numerator
   # "a" counts as one only right before a scale: "a million", "a dozen"
@@ -77,17 +81,29 @@ _DEFINE = r"""
             | (?<!\w) (?i: nought | naught ) (?= \ (?i: point ) \ ) )     # "nought point five"
   (?P<w_int>
       (?&w_head)
-      (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and)? (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) ) )? ){0,4}
+      (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and) (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) )
+                                          | (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) ) )? ){0,4}
       (?: (?i: \ point ) (?: (?: \ (?&point_digit) ){2,4}                      # "point zero three"
                             | \ (?&point_digit) (?! \ (?! (?&scale_word) ) [^\W\d_] ) ) )?   # "at one point two men": no
   )
   # a fraction in words whose numerator is written out: "two thirds", "a hundred trillionths",
   # "fifty-four hundredths"; and "a fifth", "one fourth" with nothing after it but "of" or a
   # scale (before a noun, "a fifth term", it is an ordinal)
+  # A denominator may be a compound ordinal, and then the tens bind to it: "one hundred thirty
+  # fifths" is 100/35, "twenty twenty-fifths" 20/25 (but "one hundred thirty-two fifths" 132/5);
+  # in the singular only after "one" ("one twenty-fifth"), or after "a" before "of" ("a
+  # twenty-first of"; a bare "a twenty-first" is an ordinal). "halves" counts after three or more
+  # ("three halves"; "two halves" is a game).
   (?P<w_frac>
-      (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> ) \b
+      (?&w_int) (?:\ {1,3}|-) (?: (?i: \L<nc_tens> ) (?:\ {1,3}|-) (?i: \L<nc_ord_den_plural> )
+                                | (?i: \L<nc_frac_plural> ) ) \b
+    | (?<!\w) (?! (?i: zero | one | two ) \b ) (?&count_word) (?:\ {1,3}|-) (?i: halves ) \b
     | (?<!\w) (?i: an? | one ) (?:\ {1,3}|-) (?i: \L<nc_frac_single> ) \b
         (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
+    | (?<!\w) (?i: one ) (?:\ {1,3}|-) (?i: \L<nc_tens> ) [\ -] (?i: \L<nc_ord_den> ) \b
+        (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
+    | (?<!\w) (?i: an? ) (?:\ {1,3}|-) (?i: \L<nc_tens> ) [\ -] (?i: \L<nc_ord_den> ) \b
+        (?= \ (?i: of | \L<nc_big_scales> ) \b )
   )
   # a fraction joined to a count by "and": "and a half", "and two thirds", "and one fourth",
   # "and a half million" (after "one billion")
@@ -98,7 +114,11 @@ _DEFINE = r"""
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
       (?<!\w) (?i: (?: \L<nc_ones> | an? ) (?: - | \ -\ ) \L<nc_fractions> ) \b
-    | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= (?i:\ of\ ) )
+    | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions_plain> ) \b (?= (?i:\ of\ ) )
+    # "three quarters of the vote"; but quarters and halves are also periods of a year or a
+    # game: "two halves of the game", "two quarters of growth", "the first three quarters of"
+    | (?<!\w) (?! (?i: one | two | zero ) \b ) (?i: \L<nc_ones> \ (?: quarters | halves ) ) \b (?= (?i:\ of\ ) )
+      (?<! (?i: the | first | last | next | past | previous | final | opening ) \ \w{3,9} \ \w{6,8} )
     | (?<!\w) (?i: (?: \L<nc_ones> | an? ) \ \L<nc_fractions> ) \b (?= \ (?&big_scale) )   # "a quarter million"
     | (?<!\w) (?i: half | quarter ) (?= \ (?&big_scale) )                      # "half million"
     | (?<!\w) (?i: half | quarter ) (?= (?i: \ of )? (?i:\ {1,3}an?\ {1,3}) (?&scale_word) )   # "half a million"
@@ -139,6 +159,7 @@ def named_lists() -> dict[str, list[str]]:
         "nc_ones": v["ones"],
         "nc_tens": v["tens"],
         "nc_fractions": list(v["fractions"]),
+        "nc_fractions_plain": [f for f in v["fractions"] if f not in ("quarters", "halves")],
         "nc_plural_fractions": [f for f in v["fractions"] if f.endswith("s")
                                 and f not in ("quarters", "seconds", "halves")],
         # "three fifths", "a hundred trillionths"; "quarters" (of a year) and "halves" (of a
@@ -148,6 +169,10 @@ def named_lists() -> dict[str, list[str]]:
         # "a fifth", "one fourth": "quarter" ("in a quarter") stays out
         "nc_frac_single": [f for f in v["fractions"] if not f.endswith("s") and f != "quarter"],
         "nc_ordinals": list(v["ordinals"]),
+        # the ordinals that end a compound denominator ("twenty-fifth", "thirty fifths");
+        # "second(s)" stays out: "one thirty seconds" is a time
+        "nc_ord_den": [w for w in v["ord_den"] if not w.endswith("s")],
+        "nc_ord_den_plural": [w for w in v["ord_den"] if w.endswith("s")],
         "nc_hedges": list(v["hedge"]),
         "nc_hedges_after": list(v["hedge_after"]),
     }

@@ -35,6 +35,9 @@ def vocab() -> dict[str, Any]:
     for kind, phrases in hedges.get("postfix", {}).items():
         after_kind.update({p: kind for p in phrases})
     scales = {k: float(v) for k, v in nums["scales"].items()}
+    # ordinals 1-9 (not "second") as the last word of a compound denominator: "twenty-fifth(s)"
+    ord_den = {w + s: n for w, n in nums["ordinals"].items() if 0 < n < 10 and w != "second"
+               for s in ("", "s")}
     return {
         "words": words,
         "scales": scales,
@@ -43,6 +46,7 @@ def vocab() -> dict[str, Any]:
         "fractions": {k: float(v) for k, v in nums["fractions"].items()},
         "vulgar": {k: float(v) for k, v in nums["vulgar"].items()},
         "ordinals": {k: int(v) for k, v in nums["ordinals"].items()},
+        "ord_den": ord_den,
         "ones": list(nums["ones"]),
         "tens": list(nums["tens"]),
         "hedge": phrase_kind,
@@ -71,12 +75,13 @@ class _Part:
     """One "and"-separated part: its value, whether it is a fraction, the scale written after a
     fraction ("a half million": 1e6) and whether it ends with a big scale ("one billion")."""
 
-    __slots__ = ("ends_big", "first_big", "fraction", "trailing", "value")
+    __slots__ = ("den", "ends_big", "first_big", "fraction", "trailing", "value")
 
     def __init__(self, value: float, fraction: bool, trailing: float, ends_big: float,
-                 first_big: float = 0.0) -> None:
+                 first_big: float = 0.0, den: float = 0.0) -> None:
         self.value, self.fraction, self.trailing, self.ends_big = value, fraction, trailing, ends_big
         self.first_big = first_big  # the first big scale of a whole-number part
+        self.den = den  # the denominator of a fraction part
 
 
 def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
@@ -87,9 +92,12 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
     dec: list[int] | None = None  # the words after "point", once it is read
     trailing = 0.0
     ends_big = first_big = 0.0
+    den = 0.0
+    tens = prev_tens = 0.0  # a tens word just read: "thirty" of "one hundred thirty fifths"
     for tok in tokens:
         low = tok.lower()
         ends_big = 0.0
+        prev_tens, tens = tens, 0.0
         if frac is not None:  # after the fraction word: "of", "a", then at most one scale
             if low in ("a", "an", "of"):
                 continue
@@ -112,6 +120,11 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
             cur += v["vulgar"].get(tok, v["vulgar"].get(low, 0.0))
         elif low in v["words"]:
             cur += v["words"][low]
+            if v["words"][low] >= 20:
+                tens = v["words"][low]
+        elif prev_tens and low in v["ord_den"] and frac is None and total + cur > prev_tens:
+            den = prev_tens + v["ord_den"][low]  # "one hundred thirty fifths" = 100/35
+            frac = (total + cur - prev_tens) / den
         elif low in ("a", "an"):
             cur += 1.0
         elif low == "of":
@@ -120,7 +133,8 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
             dec = []
         elif low in v["fractions"]:
             num = total + cur
-            frac = (num or 1.0) / v["fractions"][low]
+            den = v["fractions"][low]
+            frac = (num or 1.0) / den
         elif low in v["scales"] or low in v["abbr"]:
             scale = v["scales"].get(low) or v["abbr"][low]
             if dec:  # "one point five million"
@@ -140,7 +154,7 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
         else:
             return None
     if frac is not None:
-        return _Part(frac, True, trailing, 0.0)
+        return _Part(frac, True, trailing, 0.0, den=den)
     if not tokens or dec == []:
         return None
     if dec:
@@ -186,10 +200,16 @@ def parse_number(s: str) -> float | None:
             parts[-1].append(tok)
     total = 0.0
     prev_big = 0.0  # the big scale the previous part ended with ("3 million" and a half)
+    prev_hundred = False  # the previous part ended with "hundred"
     for tokens in parts:
         p = _part(tokens, v)
         if p is None:
             return None
+        if p.fraction and p.value >= 1 and prev_hundred and p.den and not p.trailing:
+            total = (total + p.value * p.den) / p.den  # "one hundred and thirty fifths": 130/5
+            prev_big = 0.0
+            continue
+        prev_hundred = bool(tokens) and tokens[-1].lower() == "hundred"
         if not p.fraction:
             if 0 < total < p.first_big:  # "two hundred and two thousand" = 202,000
                 total *= p.first_big

@@ -28,6 +28,7 @@ def scan(text: str) -> list[Mention]:
     out: list[Mention] = []
     pattern = num_patterns.scan_pattern()
     digit_pattern = num_patterns.digit_pattern()
+    age_before, age_after = num_ages.cue_edges()
     last_end = 0
     for p in _trigger_positions(text):
         if p < last_end:
@@ -38,8 +39,11 @@ def scan(text: str) -> list[Mention]:
             if plain is not None:
                 last_end = plain[1]
                 if plain[0] is not None:
-                    out.append(_as_age(text, plain[0]))
-                    last_end = max(last_end, out[-1].end)
+                    pm = plain[0]
+                    if text.endswith(age_before, 0, p) or text.startswith(age_after, last_end):
+                        pm = num_ages.age(text, pm) or pm  # "age 87", "87 yo"
+                        last_end = pm.end
+                    out.append(pm)
                 continue
         m = None
         for c in starts:
@@ -67,16 +71,12 @@ def scan(text: str) -> list[Mention]:
         except (ValueError, OverflowError, ZeroDivisionError):
             continue  # an unreadable figure is skipped, never raised
         for f in found:
-            out.append(_as_age(text, f))
-            last_end = max(last_end, out[-1].end)
+            if f.kind == "number" and (text.endswith(age_before, 0, f.start)
+                                       or text.startswith(age_after, f.end)):
+                f = num_ages.age(text, f) or f  # "aged about 50", "ages 5 to 12"
+                last_end = max(last_end, f.end)
+            out.append(f)
     return out
-
-
-def _as_age(text: str, m: Mention) -> Mention:
-    """``m``, or the age it is with its cue ("age 87", "87 yo"; ``num_ages``)."""
-    if m.kind == "number" and num_ages.cue_possible(text, m.start, m.end):
-        return num_ages.age(text, m) or m
-    return m
 
 
 _PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,20})(?:\.\d{1,12})?")
@@ -292,7 +292,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         v1 = _share_scale(g["n1"], v1, v2, g["n2"])
         if v1 > v2 and not (g["btw"] or g["frm"]):
             return [], end  # "3-1", "24-7": a score or a slogan, not a range
-    unc, end = _uncertainty(text, g, suf, end, ranged)
+    unc = None
+    if g["unc"] is not None or (suf is not None and text.startswith(_PLUS_MINUS, end)):
+        unc, end = _uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
 
