@@ -215,9 +215,16 @@ _RANGE_TIMEX = re.compile(r"\((\d{4}-\d{2}-\d{2}|[X\d-]+),(\d{4}-\d{2}-\d{2}|[X\
 def range_intervals(first: dt.date, end: dt.date, unit: str | None) -> list[tuple[dt.date, dt.date]]:
     """The readings of a Recognizers date range [first, end): its own (the end excluded: "from
     January to April" is January to March) and, when ``unit`` (D, W, M, Y: the unit of the range's
-    duration) is known, the inclusive one numclaims gives (January 1 to April 30)."""
+    duration) is known, the inclusive one numclaims gives: to the end of the last unit named when
+    the range runs between whole units (January 1 to April 30), to the day ``end`` itself when it
+    runs from a day inside a unit, so is a duration counted from that day ("within 9 months")."""
     out = [(first, end - dt.timedelta(days=1))]
-    if unit == "D":
+    if unit in ("W", "M", "Y") and not _aligned(first, unit):
+        # A stretch measured from a day ("within 9 months" from March 23 is [March 23, December
+        # 23)): its end is the day the duration reaches, which they resolve as "in 9 months"
+        # (December 23) and our inclusive interval ends on.
+        out.append((first, end))
+    elif unit == "D":
         out.append((first, end))
     elif unit == "W":
         out.append((first, end + dt.timedelta(days=6)))
@@ -226,6 +233,13 @@ def range_intervals(first: dt.date, end: dt.date, unit: str | None) -> list[tupl
     elif unit == "Y":
         out.append((first, end.replace(month=12, day=31)))
     return out
+
+
+def _aligned(day: dt.date, unit: str) -> bool:
+    """Whether ``day`` starts a calendar ``unit``: a Monday (W), a 1st (M), January 1 (Y)."""
+    if unit == "W":
+        return day.weekday() == 0
+    return day.day == 1 and (unit == "M" or day.month == 1)
 
 
 def range_timex(timex: str) -> tuple[dt.date | None, dt.date | None, str] | None:

@@ -38,6 +38,13 @@ kind via ``[temporal.kinds]`` of ``mappings.toml``), recall gold of that type. V
   - for Recognizers date ranges, our interval equals a candidate's [start, end), or, for a range
     "from ... to ..." (timex "(A,B,P3M)"), the inclusive reading: "from January to April" is
     theirs January-March, ours January 1-April 30.
+    A range that runs from a day inside a unit is a duration counted from that day: "within 9
+    months" from March 23 is theirs [March 23, December 23), ours March 23-December 23 (their
+    "in 9 months" is December 23, so the day the stretch reaches belongs to it).
+  - the gold is a Recognizers date range and we read it, as TimeML does, as two dates at its
+    ends: "from March to May" is right when our first date starts on the range's first day, our
+    last ends on its last day (one reading as above), and the gold's other words are connectives
+    ("from", "between", "to", "and", "-"). Both mentions then count right, for one gold only;
   - the gold date is an end of our range mention and our range starts (ends) where it does:
     "2009" and "2011" of our "from 2009 to 2011" (2009-01-01..2011-12-31);
   - gold PRESENT_REF and ours is the publication day; PAST_REF (FUTURE_REF) and ours lies wholly
@@ -157,6 +164,34 @@ def value_right(g: Gold, m: Mention, published: dt.date | None = None) -> bool:
     return False
 
 
+# What a range says besides its two ends: "from March to May", "between 2014 and 2018", "2014~2018".
+_CONNECTIVES = re.compile(r"(?i)(?:\s|[-\u2013\u2014~,]|\b(?:from|between|to|and|through|thru|"
+                          r"till|til|until)\b)*")
+
+
+def range_ends(g: Gold, text: str, sys_: list[Mention], taken: set[int]) -> tuple[int, int] | None:
+    """The two mentions of ours that together are the gold range ``g``, as (first, last) indices
+    into ``sys_``, or None. TimeML (which MEANTIME follows) annotates "from March to May" as two
+    DATEs, and so do we; Recognizers has one daterange. The pair is that range when: both overlap
+    it and no mention in ``taken`` (already one end of another range) is among them; the gold's
+    words outside them are connectives only ("from", "to", "-"); the first starts on the range's
+    first day and the last ends on its last, in one of the readings of ``g.intervals``."""
+    if not g.intervals:
+        return None
+    ov = sorted((si for si, m in enumerate(sys_) if C.overlap(g.start, g.end, m.start, m.end)),
+                key=lambda si: sys_[si].start)
+    if len(ov) < 2 or taken.intersection(ov):
+        return None
+    a, b = ov[0], ov[-1]
+    ia, ib = our_interval(sys_[a]), our_interval(sys_[b])
+    if ia is None or ib is None or ia[1] >= ib[0] or (ia[0], ib[1]) not in g.intervals:
+        return None
+    rest = [text[g.start:sys_[a].start], text[sys_[a].end:sys_[b].start], text[sys_[b].end:g.end]]
+    if not all(_CONNECTIVES.fullmatch(part) for part in rest):
+        return None
+    return a, b
+
+
 def pair(gold: list[Gold], sys_: list[Mention]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, system index), largest overlap first."""
     cands = []
@@ -190,6 +225,7 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
     best = {gi: si for gi, si in pair(doc.gold, sys_)}  # each gold's main partner, for messages
     trimmed = [C.trim_span(doc.text, m.start, m.end) for m in sys_]
     right: set[tuple[int, int]] = set()  # (gold, system) pairs whose value is right
+    taken: set[int] = set()  # mentions of ours already counted as an end of a gold range
     for gi, g in enumerate(doc.gold):
         ov = [si for si, m in enumerate(sys_) if C.overlap(g.start, g.end, m.start, m.end)]
         if not ov:
@@ -204,6 +240,9 @@ def score_doc(doc: Doc, mentions: list[Mention], kinds: dict[str, str], counted:
         if C.trim_span(doc.text, g.start, g.end) in {trimmed[si] for si in ov}:
             tally.add("strict_gold", g.type)
         right.update((gi, si) for si in ov if value_right(g, sys_[si], doc.published))
+        if not any(r[0] == gi for r in right) and (ends := range_ends(g, doc.text, sys_, taken)):
+            taken.update(ends)
+            right.update((gi, si) for si in ends)
         if any(r[0] == gi for r in right):
             tally.add("val_gold", g.type)
             continue

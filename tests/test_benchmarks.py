@@ -368,17 +368,89 @@ def test_value_right_fills_placeholders_but_not_all_x() -> None:
                                 mk(text, "this", "date", timex="2016-09-01"))
 
 
-def test_a_range_read_as_two_dates_is_found_but_valued_wrong() -> None:
+def _all_row(doc: Any, ms: list[Mention]) -> dict[str, Any]:
+    tally = temp.Tally()
+    temp.score_doc(doc, ms, {"date": "DATE"}, {"DATE"}, tally, corp.Causes(), corp.Counter())
+    (row,) = [r for r in temp.table(tally, ("DATE",)) if r["type"] == "ALL"]
+    return row
+
+
+def test_a_range_read_as_two_dates_is_right_when_its_ends_are() -> None:
     text = "Closed from March 3 to March 9, 2021."
     doc = temp.Doc("r", text, D(2021, 5, 6), [
         gold(text, "from March 3 to March 9, 2021", "DATE", "(2021-03-03,2021-03-10,P7D)",
              intervals=((D(2021, 3, 3), D(2021, 3, 9)),))])
     ms = [mk(text, "March 3", "date", timex="2021-03-03"),
           mk(text, "March 9, 2021", "date", timex="2021-03-09")]
-    tally, causes = temp.Tally(), corp.Causes()
-    temp.score_doc(doc, ms, {"date": "DATE"}, {"DATE"}, tally, causes, corp.Counter())
-    (row,) = [r for r in temp.table(tally, ("DATE",)) if r["type"] == "ALL"]
-    assert (row["span_p"], row["span_r"], row["value_f1"], row["strict_f1"]) == (1, 1, 0, 0)
+    row = _all_row(doc, ms)
+    # one gold found right, both of our mentions right: TimeML's two DATEs for one range
+    assert (row["span_p"], row["span_r"], row["strict_f1"]) == (1, 1, 0)
+    assert (row["value_p"], row["value_r"]) == (1, 1)
+    late = [ms[0], mk(text, "March 9, 2021", "date", timex="2021-03-10")]
+    assert _all_row(doc, late)["value_f1"] == 0  # an end on the wrong day
+    swapped = [mk(text, "March 3", "date", timex="2021-03-09"),
+               mk(text, "March 9, 2021", "date", timex="2021-03-03")]
+    assert _all_row(doc, swapped)["value_f1"] == 0
+
+
+def test_a_range_pair_must_cover_the_range_with_connectives_only() -> None:
+    text = "Closed from March 3 or so to March 9, 2021."
+    doc = temp.Doc("r", text, None, [
+        gold(text, "from March 3 or so to March 9, 2021", "DATE", "(2021-03-03,2021-03-10,P7D)",
+             intervals=((D(2021, 3, 3), D(2021, 3, 9)),))])
+    ms = [mk(text, "March 3", "date", timex="2021-03-03"),
+          mk(text, "March 9, 2021", "date", timex="2021-03-09")]
+    assert _all_row(doc, ms)["value_f1"] == 0
+    months = "Shut between March and May."
+    g = gold(months, "between March and May", "DATE", "(XXXX-03-01,XXXX-05-01,P2M)",
+             intervals=tuple(corp.range_intervals(D(2021, 3, 1), D(2021, 5, 1), "M")))
+    ms = [mk(months, "March", "date", timex="2021-03", date_start=D(2021, 3, 1),
+             date_end=D(2021, 3, 31)),
+          mk(months, "May", "date", timex="2021-05", date_start=D(2021, 5, 1),
+             date_end=D(2021, 5, 31))]
+    assert _all_row(temp.Doc("m", months, None, [g]), ms)["value_f1"] == 1
+
+
+def test_one_pair_of_ends_satisfies_one_range_only() -> None:
+    text = "from March 3 to March 9, 2021"
+    rng = {"intervals": ((D(2021, 3, 3), D(2021, 3, 9)),)}
+    both = [gold(text, text, "DATE", "(2021-03-03,2021-03-10,P7D)", **rng) for _ in range(2)]
+    doc = temp.Doc("r", text, None, both)
+    ms = [mk(text, "March 3", "date", timex="2021-03-03"),
+          mk(text, "March 9, 2021", "date", timex="2021-03-09")]
+    row = _all_row(doc, ms)
+    assert (row["value_p"], row["value_r"]) == (1, 0.5)
+
+
+def test_a_stretch_counted_from_a_day_ends_on_the_day_it_reaches() -> None:
+    # "within 9 months" from 2018-03-23: theirs [03-23, 12-23), as "in 9 months" is 12-23
+    readings = corp.range_intervals(D(2018, 3, 23), D(2018, 12, 23), "M")
+    assert (D(2018, 3, 23), D(2018, 12, 23)) in readings
+    assert (D(2018, 3, 23), D(2018, 12, 31)) not in readings
+    weeks = corp.range_intervals(D(2016, 11, 8), D(2016, 11, 29), "W")  # from a Tuesday
+    assert (D(2016, 11, 8), D(2016, 11, 29)) in weeks
+    # between whole months the end is the last month named, never its first day
+    whole = corp.range_intervals(D(2015, 1, 1), D(2015, 4, 1), "M")
+    assert whole == [(D(2015, 1, 1), D(2015, 3, 31)), (D(2015, 1, 1), D(2015, 4, 30))]
+    years = corp.range_intervals(D(2014, 1, 1), D(2018, 1, 1), "Y")
+    assert (D(2014, 1, 1), D(2018, 1, 1)) not in years
+    inp = "I will be done within 9 months."
+    res = {"Start": 17, "End": 31, "TypeName": "datetimeV2.daterange", "Resolution": {"values": [
+        {"timex": "(2018-03-23,2018-12-23,P9M)", "type": "daterange", "start": "2018-03-23",
+         "end": "2018-12-23"}]}}
+    g = temp._rt_gold(inp, res, "DATE")
+    ours = mk(inp, "9 months", "duration", timex="P9M", date_start=D(2018, 3, 23),
+              date_end=D(2018, 12, 23))
+    assert temp.value_right(g, ours)
+    assert not temp.value_right(g, ours.model_copy(update={"date_end": D(2018, 12, 24)}))
+
+
+def test_one_mention_for_two_dates_and_one_for_the_whole_range() -> None:
+    text = "Closed from March 3 to March 9, 2021."
+    causes = corp.Causes()
+    doc = temp.Doc("r", text, D(2021, 5, 6), [
+        gold(text, "from March 3 to March 9, 2021", "DATE", "(2021-03-03,2021-03-10,P7D)",
+             intervals=((D(2021, 3, 3), D(2021, 3, 9)),))])
     g2 = [gold(text, "March 3", "DATE", "2021-03-03"), gold(text, "March 9", "DATE", "2021-03-09")]
     one = [mk(text, "March 3 to March 9", "date", timex="2021-03-03")]  # one for two gold
     tally = temp.Tally()
