@@ -212,14 +212,16 @@ _RANGE_TIMEX = re.compile(r"\((\d{4}-\d{2}-\d{2}|[X\d-]+),(\d{4}-\d{2}-\d{2}|[X\
                           r"P\d+(?:\.\d+)?([DWMY])\)")
 
 
-def range_intervals(first: dt.date, end: dt.date, unit: str | None) -> list[tuple[dt.date, dt.date]]:
+def range_intervals(first: dt.date, end: dt.date, unit: str | None,
+                    ref: dt.date | None = None) -> list[tuple[dt.date, dt.date]]:
     """The readings of a Recognizers date range [first, end): its own (the end excluded: "from
     January to April" is January to March) and, when ``unit`` (D, W, M, Y: the unit of the range's
     duration) is known, the inclusive one numclaims gives: to the end of the last unit named when
     the range runs between whole units (January 1 to April 30), to the day ``end`` itself when it
-    runs from a day inside a unit, so is a duration counted from that day ("within 9 months")."""
+    runs from a day inside a unit or from or to ``ref`` (the reference date), so is a duration
+    counted from that day ("within 9 months", "the past fortnight")."""
     out = [(first, end - dt.timedelta(days=1))]
-    if unit in ("W", "M", "Y") and not _aligned(first, unit):
+    if unit in ("W", "M", "Y") and (not _aligned(first, unit) or ref in (first, end)):
         # A stretch measured from a day ("within 9 months" from March 23 is [March 23, December
         # 23)): its end is the day the duration reaches, which they resolve as "in 9 months"
         # (December 23) and our inclusive interval ends on.

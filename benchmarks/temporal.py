@@ -292,7 +292,7 @@ def _fix_value(value: str) -> str:
     return d.isoformat() if d else value
 
 
-def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
+def _rt_gold(inp: str, res: dict[str, Any], typ: str, ref: dt.date | None = None) -> Gold:
     start, end = res["Start"], res["End"] + 1  # their End is inclusive
     values = (res.get("Resolution") or {}).get("values") or [{}]
     timex = values[0].get("timex", "")
@@ -300,7 +300,7 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
     unit = rng[2] if rng else None
     alts, intervals, seconds = [], [], None
     if rng and rng[0] and rng[1]:
-        intervals += C.range_intervals(rng[0], rng[1], unit)
+        intervals += C.range_intervals(rng[0], rng[1], unit, ref)
     for v in values:
         alts.append(v.get("timex", ""))
         if v.get("type") == "date" and v.get("value"):
@@ -310,7 +310,7 @@ def _rt_gold(inp: str, res: dict[str, Any], typ: str) -> Gold:
                 a, b = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
             except ValueError:
                 continue
-            intervals += C.range_intervals(a, b, unit)
+            intervals += C.range_intervals(a, b, unit, ref)
         if v.get("type") == "duration" and v.get("value"):
             seconds = float(v["value"])
     return Gold(start, end, inp[start:end], typ, timex, tuple(a for a in alts if a),
@@ -340,7 +340,7 @@ def recognizers(types: dict[str, str]) -> tuple[list[Doc], str]:
         for res in row["Results"]:
             typ = types.get(res.get("TypeName") or res.get("Typename", ""))
             if typ:
-                doc.gold.append(_rt_gold(row["Input"], res, typ))
+                doc.gold.append(_rt_gold(row["Input"], res, typ, doc.published))
             else:
                 n_out_results += 1
                 doc.ignore.append((res["Start"], res["End"] + 1))

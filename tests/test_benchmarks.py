@@ -432,6 +432,11 @@ def test_a_stretch_counted_from_a_day_ends_on_the_day_it_reaches() -> None:
     # between whole months the end is the last month named, never its first day
     whole = corp.range_intervals(D(2015, 1, 1), D(2015, 4, 1), "M")
     assert whole == [(D(2015, 1, 1), D(2015, 3, 31)), (D(2015, 1, 1), D(2015, 4, 30))]
+    # a stretch to the reference date, even one starting on a Monday ("the past fortnight")
+    fortnight = corp.range_intervals(D(2021, 5, 3), D(2021, 5, 17), "W", ref=D(2021, 5, 17))
+    assert (D(2021, 5, 3), D(2021, 5, 17)) in fortnight
+    assert (D(2021, 5, 3), D(2021, 5, 17)) not in corp.range_intervals(D(2021, 5, 3),
+                                                                      D(2021, 5, 17), "W")
     years = corp.range_intervals(D(2014, 1, 1), D(2018, 1, 1), "Y")
     assert (D(2014, 1, 1), D(2018, 1, 1)) not in years
     inp = "I will be done within 9 months."
