@@ -2,8 +2,9 @@
 
 Lives here: ``timex_bounds`` (a TIMEX3 date value -> its first and last day), seasons (news usage,
 northern hemisphere; the months are data in ``data/time.toml``), ISO weeks, parts of a period
-("mid-2022"), calendar shifts by whole and fractional units (``shift``), ``elapsed`` between two
-days as a relativedelta, and ``phrase`` ("2 years 8 months").
+("mid-2022"), the days of moving holidays (``moving_day``: Easter, Thanksgiving), calendar shifts
+by whole and fractional units (``shift``), ``elapsed`` between two days as a relativedelta, and
+``phrase`` ("2 years 8 months").
 Does not live here: finding dates in prose (``numclaims.extract.temporal``) or judging them
 (``numclaims.checks``).
 
@@ -18,6 +19,7 @@ import datetime as dt
 from typing import Any
 
 import regex
+from dateutil.easter import easter as _easter
 from dateutil.relativedelta import relativedelta
 
 from .config import load_data
@@ -70,6 +72,20 @@ def iso_week(d: dt.date) -> str:
 
 def quarter_bounds(year: int, q: int) -> Span:
     return dt.date(year, 3 * q - 2, 1), month_end(year, 3 * q)
+
+
+def moving_day(rule: tuple[Any, ...], year: int) -> dt.date:
+    """The day of a moving holiday in ``year``: rule ("easter", k) is k days after (Western)
+    Easter Sunday; (month, iso_weekday, n) the n-th such weekday of the month, n = -1 the last
+    (see [moving_holidays] in time.toml)."""
+    if rule[0] == "easter":
+        return _easter(year) + dt.timedelta(days=int(rule[1]))
+    month, weekday, n = (int(x) for x in rule)
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = month_end(year, month)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 _TIMEX = regex.compile(

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from numclaims.calendar import (
     elapsed,
+    moving_day,
     part_of,
     phrase,
     season_bounds,
@@ -79,3 +80,15 @@ def test_elapsed_and_phrase() -> None:
     assert phrase(relativedelta(months=1)) == "1 month"
     assert phrase(elapsed(D(2024, 1, 2), D(2024, 1, 1))) == "minus 1 day"
     assert phrase(relativedelta()) == "0 days"
+
+
+def test_moving_day_easter_and_nth_weekdays() -> None:
+    # Easter dates from published tables; Thanksgiving the fourth Thursday of November
+    assert moving_day(("easter", 0), 2018) == dt.date(2018, 4, 1)
+    assert moving_day(("easter", 0), 2024) == dt.date(2024, 3, 31)
+    assert moving_day(("easter", 1), 2025) == dt.date(2025, 4, 21)
+    assert moving_day((11, 4, 4), 2023) == dt.date(2023, 11, 23)
+    assert moving_day((11, 4, 4), 2024) == dt.date(2024, 11, 28)
+    assert moving_day((9, 1, 1), 2021) == dt.date(2021, 9, 6)   # Labor Day
+    assert moving_day((5, 1, -1), 2020) == dt.date(2020, 5, 25)  # Memorial Day: the last Monday
+    assert moving_day((5, 1, -1), 2021) == dt.date(2021, 5, 31)  # ... the 31st itself

@@ -22,7 +22,7 @@ from collections.abc import Callable
 import regex
 
 from ..models import Mention
-from . import time_dates, time_durations, time_periods, time_relative
+from . import time_dates, time_durations, time_holidays, time_periods, time_relative
 from .time_context import Ctx
 from .time_lexicon import lexicon
 from .time_patterns import HEAD_RULES, RULE_NAMES, head_words, prefix_words, rules, triggers
@@ -38,7 +38,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_time": time_dates.r_time,
     "R_period": time_dates.r_period,
     "R_yrange": time_dates.r_yrange,
-    "R_hol": time_dates.r_hol,
+    "R_hol": time_holidays.r_hol,
     "R_wdnth": time_periods.r_wdnth,
     "R_wday": time_dates.r_wday,
     "R_dayrel": time_relative.r_dayrel,

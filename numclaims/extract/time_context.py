@@ -100,13 +100,20 @@ def day_in_year(ctx: Ctx, pos: int, month: int, day: int) -> tuple[dt.date | Non
     """The day month/day that a date written without its year means (see [resolution] in
     time.toml), and how it was chosen."""
     assert ctx.pub is not None
-    pub = ctx.pub
     cands = []
-    for y in (pub.year - 1, pub.year, pub.year + 1):
+    for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1):
         try:
             cands.append(dt.date(y, month, day))
         except ValueError:
             continue
+    return choose_day(ctx, pos, cands)
+
+
+def choose_day(ctx: Ctx, pos: int, cands: list[dt.date]) -> tuple[dt.date | None, str]:
+    """Of the days a date without its year may be (in order, around the document date), the
+    one [resolution] picks, and how."""
+    assert ctx.pub is not None
+    pub = ctx.pub
     past = [d for d in cands if d <= pub]
     ahead = [d for d in cands if d >= pub]
     if ahead and (future(ctx, pos) or not past):

@@ -1,6 +1,6 @@
 """Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "2024-10-28",
 "03/04/2023", "June", "June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "the 28th",
-"Tuesday the 11th". A range whose year is written at its far end only ("from January to April
+"Tuesday the 11th"; ``day_mention`` makes the mention of one day for the other modules. A range whose year is written at its far end only ("from January to April
 2015") gives that year to its first end.
 
 Each function takes the match of its rule (``time_patterns.rules``) and the scan context and
@@ -39,7 +39,7 @@ from .time_context import (
 Match: TypeAlias = "regex.Match[str]"
 
 
-def _day(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day: int,
+def day_mention(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: int, day: int,
          day_to: int | None = None) -> list[Mention]:
     """A day (or a run of days in one month) with or without its year."""
     if not 1 <= day <= 31 or (day_to is not None and not day < day_to <= 31):
@@ -101,7 +101,7 @@ def r_date(m: Match, ctx: Ctx) -> list[Mention]:
     if day is None:
         return []
     day_to = int(m["dayto"]) if m["dayto"] else None
-    return _day(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
+    return day_mention(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
 
 
 def _word_day(words: str) -> int | None:
@@ -117,7 +117,7 @@ def r_iso(m: Match, ctx: Ctx) -> list[Mention]:
     month = int(m["im"])
     if not 1 <= month <= 12:
         return []
-    return _day(ctx, m.start(), m.end(), "<yyyy-mm-dd>", int(m["iy"]), month, int(m["id"]))
+    return day_mention(ctx, m.start(), m.end(), "<yyyy-mm-dd>", int(m["iy"]), month, int(m["id"]))
 
 
 def r_num(m: Match, ctx: Ctx) -> list[Mention]:
@@ -424,16 +424,3 @@ def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
     return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
                  value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
                  date_end=dt.date(y2, 12, 31), note=f"the years {y1} to {y2}")]
-
-
-def r_hol(m: Match, ctx: Ctx) -> list[Mention]:
-    """A holiday on a fixed day: its day in the year written, else as a date written without its
-    year; "Christmas" and "Halloween" alone only after a date word ("before Christmas")."""
-    name = m["hol"]
-    if name in ctx.lx.holiday_cue_names and not m["holy"]:
-        prev = prev_word(ctx.text, m.start())
-        if prev not in ctx.lx.holiday_after:
-            return []
-    month, day = ctx.lx.holidays[name]
-    return _day(ctx, m.start(), m.end(), "<holiday>", int(m["holy"]) if m["holy"] else None,
-                month, day)

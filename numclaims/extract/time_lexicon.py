@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -62,6 +63,7 @@ class Lexicon:
     holidays: dict[str, tuple[int, int]]
     holiday_cue_names: frozenset[str]
     holiday_after: frozenset[str]
+    moving_holidays: dict[str, tuple[Any, ...]]
 
     def rel_kind(self, word: str) -> str | None:
         """'last', 'this' or 'next' for a relative word ("previous" -> 'last')."""
@@ -116,6 +118,7 @@ def lexicon() -> Lexicon:
                   if isinstance(v, list) and k not in ("need_date_word", "holiday_after")},
         holiday_cue_names=frozenset(d["holidays"]["need_date_word"]),
         holiday_after=frozenset(d["holidays"]["holiday_after"]),
+        moving_holidays={k: tuple(v) for k, v in d["moving_holidays"].items()},
     )
 
 

@@ -61,7 +61,7 @@ def head_words() -> dict[str, str]:
         ("unit", [*lx.units, "quarter", "quarters", "weekend", "period", *SET_ADVERBS]),
         ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
         # a holiday is found by a word of its name that is rare elsewhere ("Year's", not "New")
-        ("holiday", [_holiday_head(name) for name in lx.holidays]),
+        ("holiday", [_holiday_head(name) for name in [*lx.holidays, *lx.moving_holidays]]),
     ):
         for w in words:
             classes.setdefault(w, cls)
@@ -126,7 +126,8 @@ def _alternatives() -> dict[str, str]:
     rel = cap_alt([*lx.relative["last"], *lx.relative["this"], *lx.relative["next"]])
     rel3 = cap_alt(["last", "this", "next"])
     # names of several words: their spaces escaped, since the pattern is verbose
-    holidays = "|".join(regex.escape(w) for w in sorted(lx.holidays, key=lambda w: -len(w)))
+    holidays = "|".join(regex.escape(w) for w in sorted([*lx.holidays, *lx.moving_holidays],
+                                                        key=lambda w: -len(w)))
     periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
     ordinal = cap_alt([*ORDINALS, "final", "last"])
     zones = alt(ZONES)
@@ -177,7 +178,10 @@ def _alternatives() -> dict[str, str]:
         (?:(?P<rwd>{wday_full})\s{{1,3}}of\s{{1,3}}            # Tuesday of next week
            (?=(?:the\s{{1,3}})?(?:{rel})\s{{1,3}}week\b))?
         (?:(?P<rthe>[Tt]he)\s{{1,3}})?
-        (?P<rw>{rel})\s{{1,3}}(?:calendar\s{{1,3}})?(?P<rp>{periods})\b
+        (?P<rw>{rel})\s{{1,3}}(?:calendar\s{{1,3}})?
+        (?:(?P<rp>{periods})
+          |(?=[\w-]{{1,20}}(?:\s{{1,3}}[\w-]{{1,20}}){{0,2}}\s{{1,3}}quarters\b)   # past two
+           (?P<rqn>(?&number))\s{{1,3}}(?P<rp>quarters))\b                       # quarters
         (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b
           |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday_full})\b)?  # next week on Tuesday
       )

@@ -7,7 +7,10 @@ compared with the same month a year ago"): the nearest date earlier in the same 
 back; without one, the document's own month (quarter, week, day), a year back.
 "The nth week of" a month or year follows ISO 8601: a week belongs to the month (year) that holds
 its Thursday, so "the last week of March 2009" is 2009-W13 and "the first week of 2015" 2015-W01.
-Does not live here: quarters and halves (``time_relative``), decades and years (``time_dates``).
+Also a count of quarters back or ahead ("the past two quarters": the whole calendar quarters before
+the current one, as business news reports them) and "the past fortnight" (the two weeks to the
+document date).
+Does not live here: one quarter or half (``time_relative``), decades and years (``time_dates``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import TypeAlias
 
 import regex
 
-from ..calendar import iso_week, month_end, part_of, timex_bounds
+from ..calendar import iso_week, month_end, part_of, quarter_bounds, timex_bounds
 from ..models import Mention
 from . import grammar
 from .time_context import NO_DOC_DATE, Ctx, day_fields, future, make, same_sentence
@@ -27,6 +30,7 @@ Match: TypeAlias = "regex.Match[str]"
 
 # TIMEX3 values whose year can move back by one: 2024, 2024-01, 2024-01-05, 2024-Q1, 2024-SU.
 _YEAR_LED = regex.compile(r"(\d{4})((?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|SP|SU|FA|WI))?)")
+_OF = regex.compile(r"[ \t]{1,3}of\b")
 _WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4, "last": -1, "final": -1}
 
@@ -156,3 +160,35 @@ def r_wdnth(m: Match, ctx: Ctx) -> list[Mention]:
     return [make(ctx, "date", s, e, rule, timex=d.isoformat(), date_start=d, date_end=d,
                  anchor="published",
                  note=f"month and year from the document date: {how} with that weekday")]
+
+
+def quarters_or_fortnight(m: Match, ctx: Ctx, kind: str, rule: str) -> list[Mention]:
+    """ "the past two quarters" (the last two whole calendar quarters before the current one),
+    "the next three quarters" (the three after it), "the past fortnight" (the two weeks to the
+    document date): a duration whose days are resolved. "this fortnight" is none."""
+    if kind == "this" or _OF.match(ctx.text, m.end()):
+        return []  # "the last two quarters of the game", "the last fortnight of July"
+    s, e = m.start(), m.end()
+    if m["rqn"]:
+        n = grammar.parse_number(m["rqn"])
+        if n is None or n != int(n) or not 1 <= n <= 40:
+            return []
+        months, rule = 3 * int(n), rule.replace("<quarters>", "<number> <quarters>")
+    else:
+        months = 0
+    fields = {"timex": f"P{months}M" if months else "P2W", "value": float(months or 2),
+              "low": float(months or 2), "high": float(months or 2),
+              "unit": "month" if months else "week"}
+    if ctx.pub is None:
+        return [make(ctx, "duration", s, e, rule, note=NO_DOC_DATE, **fields)]
+    pub = ctx.pub
+    if not months:
+        days = dt.timedelta(weeks=2)
+        span = (pub - days, pub) if kind == "last" else (pub, pub + days)
+        return [make(ctx, "duration", s, e, rule, anchor="published", **fields, **day_fields(span))]
+    q = pub.year * 4 + (pub.month - 1) // 3  # the current quarter, counted from year 0
+    first, last = (q - months // 3, q - 1) if kind == "last" else (q + 1, q + months // 3)
+    span = (quarter_bounds(first // 4, first % 4 + 1)[0], quarter_bounds(last // 4, last % 4 + 1)[1])
+    return [make(ctx, "duration", s, e, rule, anchor="published", **fields, **day_fields(span),
+                 note="whole calendar quarters " + ("before" if kind == "last" else "after")
+                 + " the current one")]

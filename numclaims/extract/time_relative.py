@@ -29,6 +29,7 @@ from ..calendar import (
     week_bounds,
 )
 from ..models import Mention
+from . import time_periods
 from .time_context import (
     NO_DOC_DATE,
     PARTS,
@@ -45,7 +46,7 @@ Match: TypeAlias = "regex.Match[str]"
 _NARRATIVE = ("previous", "preceding", "following")
 _PART_OF = regex.compile(r"[ \t]{1,3}of\b")
 _UNIT_LETTER = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-                "quarter": "Q", "weekend": "WE"}
+                "quarter": "Q", "weekend": "WE", "fortnight": "W"}
 
 
 def _shift_period(ctx: Ctx, base: dt.date, period: str, k: int) -> tuple[str, Span] | None:
@@ -127,6 +128,8 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
     k = {"last": -1, "this": 0, "next": 1}[kind]
     s, e = m.start(), m.end()
     rule = f"{word} <{period_key if period_key in _UNIT_LETTER else 'name'}>"
+    if m["rqn"] or period_key == "fortnight":  # "the past two quarters", "the past fortnight"
+        return time_periods.quarters_or_fortnight(m, ctx, kind, rule)
     # "the past year" is a stretch reaching from the document date; "the next quarter" is the
     # calendar quarter after the current one, as business news uses it.
     if m["rthe"] and kind != "this" and word not in _NARRATIVE and period_key in (

@@ -1,0 +1,57 @@
+"""Resolvers for holidays: on a fixed day ("Christmas Eve 2023", "on Christmas", data in
+[holidays] of time.toml) and moving ones ("Easter 2018", "Thanksgiving 2023", "over Easter",
+[moving_holidays], their day computed by ``numclaims.calendar.moving_day``). Written without a
+year, a holiday is a day without its year ([resolution]); the ones that are mostly adjectives
+("Christmas shopping", "Easter eggs") only after a date word ("before Christmas").
+
+Does not live here: other dates (``time_dates``), the calendar arithmetic (``numclaims.calendar``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeAlias
+
+import regex
+
+from ..calendar import moving_day
+from ..models import Mention
+from .time_context import Ctx, choose_day, make, prev_word
+from .time_dates import day_mention
+
+Match: TypeAlias = "regex.Match[str]"
+
+
+def r_hol(m: Match, ctx: Ctx) -> list[Mention]:
+    """A holiday: its day in the year written, else as a date written without its year;
+    "Christmas", "Halloween" and the moving holidays (Easter, Thanksgiving) alone only after a
+    date word ("before Christmas", "over Easter")."""
+    name = m["hol"]
+    rule = ctx.lx.moving_holidays.get(name)
+    if (rule or name in ctx.lx.holiday_cue_names) and not m["holy"]:
+        prev = prev_word(ctx.text, m.start())
+        if prev not in ctx.lx.holiday_after:
+            return []
+    if rule:
+        return _moving(m, ctx, rule)
+    month, day = ctx.lx.holidays[name]
+    return day_mention(ctx, m.start(), m.end(), "<holiday>", int(m["holy"]) if m["holy"] else None,
+                month, day)
+
+
+def _moving(m: Match, ctx: Ctx, rule: tuple[Any, ...]) -> list[Mention]:
+    """A holiday whose day moves ("Easter 2018", "over Thanksgiving"): its day in the year
+    written, else in the year [resolution] picks for a day written without its year."""
+    if m["holy"]:
+        year = int(m["holy"])
+        day = moving_day(rule, year)
+        return day_mention(ctx, m.start(), m.end(), "<holiday>", year, day.month, day.day)
+    if ctx.pub is None:
+        return [make(ctx, "date", m.start(), m.end(), "<holiday>",
+                     note="no year and no document date: left unresolved")]
+    cands = [moving_day(rule, y) for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1)]
+    d, how = choose_day(ctx, m.start(), cands)
+    if d is None:
+        return []
+    return [make(ctx, "date", m.start(), m.end(), "<holiday>", timex=d.isoformat(), date_start=d,
+                 date_end=d, anchor="published",
+                 note=f"year {d.year} from the document date: {how}")]
