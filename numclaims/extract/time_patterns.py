@@ -327,5 +327,9 @@ def rules(head: str) -> regex.Pattern[str]:
     matched anchored at a candidate start."""
     alts = _alternatives()
     names = [n for n in RULE_NAMES if n in HEAD_RULES[head]]
-    body = "(?<![\\w$£€#@/\\\\'’-])\n(?:\n" + "\n| ".join(alts[n] for n in names) + "\n)(?![\\w])"
+    # no start inside a word, a code or an amount; after a hyphen only a month's second end
+    # ("June-August 1992": two dates, as "from June to August 1992")
+    month = alt(lexicon().months)
+    start = rf"(?:(?<![\w$£€#@/\\'’-])|(?<=(?<![\w-])(?:{month})[-–])(?=[A-Z]))"
+    body = start + "\n(?:\n" + "\n| ".join(alts[n] for n in names) + "\n)(?![\\w])"
     return grammar.compile(body, regex.VERBOSE)
