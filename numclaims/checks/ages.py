@@ -86,7 +86,10 @@ _AGE = regex.compile(
       | \bdied\b[^.;\d]{0,60}?\b(?:at|aged|at\s+the\s+age\s+of)\s+(?P<n2>\d{1,3})\b(?!\s*[%\w-])""",
     regex.IGNORECASE | regex.VERBOSE)
 # "he was born", "she was born", or a sentence that opens with "Born": the birth date follows.
-_BORN = regex.compile(r"\b(?:he|she)\s+was\s+born\b|(?:^|(?<=[.!?]\s))Born\b", regex.IGNORECASE)
+# Found as each "born" (a literal the engine finds at memory speed) whose left context fits, not
+# by one pattern that opens on a lookbehind (that one tries every position: ~45 ms on 2 MB).
+_BORN_WORD = regex.compile(r"born", regex.IGNORECASE)
+_BORN_AT = regex.compile(r"(?:(?<=\b(?:he|she)\s+was\s+)|^|(?<=[.!?]\s))born\b", regex.IGNORECASE)
 _DIED = regex.compile(r"\bdied\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[.;!?]\s|\band\b|\bbut\b|\bwhere\b|\bwhen\b")
 _WINDOW = 60  # characters after "born" or "died" in which their date must start
@@ -119,11 +122,16 @@ def obituary_age(ctx: Context) -> Iterator[Flag]:
 
     Limitations: without coreference the check runs only when the text holds exactly one pronoun age and exactly one birth date after "he/she was born" or a sentence-opening "Born"; with a birth year only, both possible ages pass; with no date of death, any age of the week before the document date passes.
     """
-    ages = list(_AGE.finditer(ctx.text))
-    borns = list(_BORN.finditer(ctx.text))
-    if len(ages) != 1 or len(borns) != 1 or ctx.published is None:
+    if ctx.published is None:
         return
-    birth = _date_after(ctx, borns[0].end(), day=False)
+    borns = [b.end() for w in _BORN_WORD.finditer(ctx.text)
+             if (b := _BORN_AT.match(ctx.text, w.start())) is not None]
+    if len(borns) != 1:
+        return  # the common case, decided before the costlier search for ages
+    ages = list(_AGE.finditer(ctx.text))
+    if len(ages) != 1:
+        return
+    birth = _date_after(ctx, borns[0], day=False)
     born = days_of(birth) if birth is not None else None
     if birth is None or born is None:
         return
