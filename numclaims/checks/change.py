@@ -236,25 +236,78 @@ def change_mismatch(ctx: Context) -> Iterator[Flag]:
         ev = (claim(old, "from"), claim(new, "to"))
         said = ctx.text[ch.start:ch.end]
         if in_points is not None and _fits(ch, in_points):
-            d = float(new.value) - float(old.value)  # type: ignore[arg-type]
+            o, n = float(old.value), float(new.value)  # type: ignore[arg-type]
+            d, rel = n - o, _relative(n / o) if o else "a change from zero"
             yield Flag(ch.start, ch.end, f"{said!r} matches the difference of {abs(d):.3g} "
                        f"percentage points from {old.text} to {new.text}, but a change in % reads "
-                       f"as relative ({_describe(ch, old, new)}); say 'percentage points'",
+                       f"as relative ({rel}); say 'percentage points'",
                        ev, severity="info")
             continue
         stated = {1: "a rise of ", -1: "a fall of ", 0: ""}[ch.sign] + repr(said)
-        yield Flag(ch.start, ch.end, f"from {old.text} to {new.text} is {_describe(ch, old, new)}"
-                   f", not {stated}", ev)
+        was, now = _shown(ctx, old), _shown(ctx, new)
+        yield Flag(ch.start, ch.end, f"from {was} to {now} is {_describe(ch, old, new, was)}"
+                   f", not {stated}", ev, _suggest(ctx, ch, said, old, new))
 
 
-def _describe(ch: Change, old: Mention, new: Mention) -> str:
+_SYMBOL = regex.compile(r"[$€£¥₹]\s?\Z")
+
+
+def _shown(ctx: Context, m: Mention) -> str:
+    """A figure as the reader saw it: the end of a range ("from $620 million to ...") gets back
+    the currency sign written before it."""
+    sign = _SYMBOL.search(ctx.text, max(0, m.start - 2), m.start)
+    return (sign.group() if sign and not m.text.startswith(sign.group()) else "") + m.text
+
+
+def _describe(ch: Change, old: Mention, new: Mention, was: str) -> str:
     o, n = float(old.value), float(new.value)  # type: ignore[arg-type]
     if ch.kind == "ratio" and o:
-        return f"x{n / o:.3g}"
+        r = n / o
+        return f"{r:.3g} times as much ({_relative(r)})"
     if ch.kind == "amount" or ch.points:
         d = n - o
-        return f"{'a rise' if d >= 0 else 'a fall'} of {num.fmt(abs(d), old.text)}"
+        return f"{'a rise' if d >= 0 else 'a fall'} of {_amount(abs(d), was)}"
     if not o:
         return "a change from zero"
-    r = 100 * (n / o - 1)
+    return _relative(n / o)
+
+
+def _relative(ratio: float) -> str:
+    r = 100 * (ratio - 1)
     return f"{'a rise' if r >= 0 else 'a fall'} of {abs(r):.3g}%"
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _amount(d: float, like: str) -> str:
+    """A difference written like the figures it comes from: its currency sign, and a scale word
+    that keeps it at one figure or more ("$400 million", not "0.4 billion")."""
+    sign = like[:1] if like[:1] in "$€£¥₹" else ""
+    if regex.search(r"(?i)\b(?:million|billion|trillion)\b", like):
+        for scale, word in _SCALES:
+            if d >= scale:
+                return f"{sign}{d / scale:,.3g} {word}"
+    return sign + num.fmt(d, like.lstrip("$€£¥₹"))
+
+
+_PERFECT = regex.compile(r"(?i)\b(?:has|have|had)\s+\Z")
+
+
+def _suggest(ctx: Context, ch: Change, said: str, old: Mention, new: Mention) -> str | None:
+    """The stated change rewritten to match the figures: "17%" -> "11%", "doubled" -> "rose
+    64%". None for amounts, hedged words and changes from zero."""
+    o, n = float(old.value), float(new.value)  # type: ignore[arg-type]
+    if not o or ch.points:
+        return None
+    r = 100 * (n / o - 1)
+    if ch.kind == "ratio":
+        if " " in said.strip() or not said.endswith("ed"):  # "nearly doubled", "fivefold"
+            return None  # a hedge or a noun phrase is the writer's to reword
+        perfect = _PERFECT.search(ctx.text, max(0, ch.start - 8), ch.start) is not None
+        verb = ("risen" if perfect else "rose") if r >= 0 else ("fallen" if perfect else "fell")
+        return f"{verb} {abs(r):.0f}%"
+    if ch.kind != "pct" or ch.sign * r < 0 or not regex.fullmatch(r"\d[\d.]*\s?%", said):
+        return None  # a rise said to be a fall is for the writer to reread
+    decimals = len(said.split(".")[1].rstrip("% ")) if "." in said else 0
+    return regex.sub(r"\d[\d.]*", f"{abs(r):.{decimals}f}", said, count=1)
