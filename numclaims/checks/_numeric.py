@@ -222,12 +222,48 @@ def fmt(x: float, like: str = "", step: float | None = None) -> str:
 
 
 def unit_words(m: Mention) -> str:
-    """The unit as written in a quantity mention: "4,000 miles" -> "miles"."""
+    """The unit as written in a quantity mention, as a noun after its figure: "4,000 miles" ->
+    "miles"; an adjective form takes the plural back ("a 29,032-foot peak" -> "feet")."""
     last = None
     for last in NUMERAL.finditer(m.text):
         pass
     tail = m.text[last.end():] if last else m.text
-    return tail.strip(" -\u00a0") or (m.unit or "")
+    words = tail.strip(" -\u00a0") or (m.unit or "").replace("_", " ")
+    if tail.startswith("-") or not tail.strip():
+        return plural_unit(words, m.value)
+    return words
+
+
+# The word of a unit phrase that takes the plural: the one before "per" ("miles per hour"), the
+# one before a scale name ("degrees Celsius"), else the last ("square miles").
+_PLURAL_SLOT = regex.compile(r"\b([a-z]{3,})(?=\s+(?:per|celsius|fahrenheit|kelvin)\b)|"
+                             r"\b([a-z]{3,})$", regex.IGNORECASE)
+_IRREGULAR = {"foot": "feet", "inch": "inches", "century": "centuries", "hertz": "hertz",
+              "celsius": "celsius", "fahrenheit": "fahrenheit", "kelvin": "kelvins"}
+
+
+def plural_unit(words: str, value: float | None) -> str:
+    """A unit phrase in the number that ``value`` calls for: ("meter", 8849) -> "meters",
+    ("square mile", 250) -> "square miles"; symbols ("km", "°C", "mph") stay as they are."""
+    if value is not None and abs(value) == 1:
+        return words
+    slot = _PLURAL_SLOT.search(words)
+    if slot is None:
+        return words
+    i = 1 if slot.group(1) else 2
+    word = slot.group(i)
+    low = word.lower()
+    if not word.islower() or not regex.search(r"[aeiouy]", low):  # a name or a symbol ("mph")
+        return words
+    if low in _IRREGULAR:
+        new = _IRREGULAR[low]
+    elif low.endswith("s"):
+        return words
+    elif low.endswith(("ch", "sh", "x")):
+        new = word + "es"
+    else:
+        new = word + "s"
+    return words[:slot.start(i)] + new + words[slot.end(i):]
 
 
 def neighbours(mentions: list[Mention], kinds: tuple[str, ...]) -> Iterator[tuple[Mention, Mention]]:

@@ -190,7 +190,10 @@ def _flag(a: Mention, b: Mention, pair: tuple[tuple[float, str], tuple[float, st
     agree = num.fmt(lo, y[1], step)
     if lo != hi:
         agree += f"–{num.fmt(hi, y[1], step)}"
-    msg = (f"{label or x[1] + ' ' + num.unit_words(a)} = {shown} {unit}; with the precision written, "
+    if label is None:  # the figure converted: a compound ("6 feet 2 inches") whole, else one end
+        label = a.text if len(num.written_values(a)) > 1 and not num.is_range(a) \
+            else f"{x[1]} {num.unit_words(a)}"
+    msg = (f"{label} = {shown} {unit}; with the precision written, "
            f"{agree} {unit} would agree, not {y[1]}")
     fixed = num.fmt(c, y[1])
     if fixed == y[1]:

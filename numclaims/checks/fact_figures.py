@@ -21,6 +21,7 @@ from ..facts import Figure
 from ..link.measures import Measure, lemma, measures
 from ..models import Evidence, Mention
 from . import _numeric as num
+from ._temporal import fmt_day
 from .registry import Context, Flag, register
 
 _BEFORE = 90  # characters before a figure searched for a name of the sheet entry
@@ -129,9 +130,8 @@ def _converted(band: tuple[float, float] | None, src: str, dst: str) -> tuple[fl
 
 def _flag(ctx: Context, fig: Figure, m: Mention) -> Flag:
     pint = bool(fig.unit) and num.convert(1.0, fig.unit or "", fig.unit or "") is not None
-    plural = fig.unit and not pint and fig.value != 1 and not fig.unit.endswith("s")
-    unit = f" {(fig.unit or '').replace('_', ' ')}{'s' if plural else ''}" if fig.unit else ""
-    as_of = f" as of {fig.as_of}" if fig.as_of else ""
+    unit = f" {num.plural_unit(fig.unit.replace('_', ' '), fig.value)}" if fig.unit else ""
+    as_of = f" as of {fmt_day(fig.as_of)}" if fig.as_of else ""
     src = ctx.facts.cite("figure", fig) if ctx.facts else fig.id
     written = num.ends(m)[0][1]
     value = fig.value
