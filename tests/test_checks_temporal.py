@@ -68,8 +68,8 @@ def test_headline_message_evidence_and_suggestion() -> None:
     text = WAR.format("nearly two years")
     (flag,), _ = run("elapsed-time", text, [dur(text, "nearly two years", 2, "year", "nearly",
                                                   1.75, 2.0, anchor="published")])
-    assert flag.message == ("'nearly two years ago' from 2024-11-05 points to Nov 2022–Feb 2023; "
-                            "the war began 2022-02-24, 2 years 8 months earlier")
+    assert flag.message == ("'nearly two years ago' from Nov. 5, 2024 points to November 2022–February "
+                            "2023; the war began on Feb. 24, 2022, 2 years 8 months earlier")
     assert flag.suggestion == "more than two and a half years"
     roles = [e.role for e in flag.evidence]
     assert roles == ["fact", "published"]
@@ -139,7 +139,7 @@ def test_amount_wording(rd: tuple[int, int, int], words: str) -> None:
 def test_age_against_fact_and_birth_year() -> None:
     text = "Kim Jong Un, 41, met the envoy."
     (flag,), _ = run("age-mismatch", text, [mk(text, "41", "number", value=41)])
-    assert flag.suggestion == "40" and "1984-01-08" in flag.message
+    assert flag.suggestion == "40" and "born Jan. 8, 1984, so on Nov. 5, 2024 the age is 40" in flag.message
     text = "Kim Jong Un, 40, met the envoy."
     assert run("age-mismatch", text, [mk(text, "40", "number", value=40)])[0] == []
     text = "Kim Jong Un, 40, met the envoy."

@@ -32,11 +32,11 @@ def test_the_headline_error_explains_itself() -> None:
     errors = [f for f in report.findings if f.severity == "error"]
     assert [(f.rule, f.text) for f in errors] == [("elapsed-time", "nearly two years")]
     (f,) = errors
-    assert "'nearly two years ago' from 2024-11-05 points to Nov 2022–Feb 2023" in f.message
-    assert "began 2022-02-24, 2 years 8 months earlier" in f.message
+    assert "'nearly two years ago' from Nov. 5, 2024 points to November 2022–February 2023" in f.message
+    assert "began on Feb. 24, 2022, 2 years 8 months earlier" in f.message
     assert f.suggestion == "more than two and a half years"
     fact = next(e for e in f.evidence if e.role == "fact")
-    assert "2022-02-24" in fact.text
+    assert "Feb. 24, 2022" in fact.text
     assert fact.source is not None and "[[event]] invasion" in fact.source
     assert "24 February 2022" in fact.source  # the sheet's own source line travels with it
     assert any(e.role == "published" and e.text == "2024-11-05" for e in f.evidence)

@@ -77,28 +77,41 @@ def overlaps(a: Iterable[Days], b: Iterable[Days]) -> bool:
     return any(x[0] <= y[1] and y[0] <= x[1] for x in a for y in bs)
 
 
-def fmt_day(d: dt.date) -> str:
-    """'Oct. 28, 2024'."""
+def fmt_day(d: dt.date | None) -> str:
+    """'Oct. 28, 2024': the one way every message writes a day (AP style, as editors write it)."""
+    if d is None:
+        return "an unknown date"
     return f"{_MONTH_ABBR[d.month - 1]} {d.day}, {d.year}"
 
 
+def _month(d: dt.date) -> str:
+    return f"{d.strftime('%B')} {d.year}"
+
+
 def fmt_days(span: Days) -> str:
-    """'2024-10-28', 'Oct 2024', 'Nov 2022–Feb 2023', '2022'."""
+    """A span of days the way a message writes it: 'Oct. 28, 2024', 'Oct. 28–Nov. 3, 2024',
+    'Dec. 20, 2023–Jan. 5, 2024', 'October 2024', 'November 2022–February 2023', '2022',
+    '2021–2023'. A long span that is no whole months is rounded out to its months."""
     a, b = span
     if a == b:
-        return a.isoformat()
-    if a == dt.date(a.year, 1, 1) and b == dt.date(b.year, 12, 31):
+        return fmt_day(a)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year) if a.year == b.year else f"{a.year}–{b.year}"
-    if (b - a).days < 40 and a.month == b.month:
-        return a.strftime("%b %Y")
-    if (b - a).days < 60:
-        return f"{a.isoformat()}–{b.isoformat()}"
-    return f"{a.strftime('%b %Y')}–{b.strftime('%b %Y')}"
+    whole = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
+    if not whole and (b - a).days < 60:
+        if a.year != b.year:
+            return f"{fmt_day(a)}–{fmt_day(b)}"
+        if a.month == b.month:
+            return f"{_MONTH_ABBR[a.month - 1]} {a.day}–{b.day}, {a.year}"
+        return f"{_MONTH_ABBR[a.month - 1]} {a.day}–{_MONTH_ABBR[b.month - 1]} {b.day}, {a.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        return _month(a)
+    return f"{_month(a)}–{_month(b)}"
 
 
 def published(ctx: Context) -> Evidence:
     """The document date as evidence."""
-    return Evidence(role="published", text=str(ctx.published))
+    return Evidence(role="published", text=str(ctx.published))  # ISO: a field, not prose
 
 
 def event_fact(facts: FactSheet, ev: Event, point: Point) -> tuple[Days, Evidence] | None:
@@ -118,7 +131,8 @@ def event_fact(facts: FactSheet, ev: Event, point: Point) -> tuple[Days, Evidenc
 
 def birth_fact(facts: FactSheet, person: Person) -> Evidence:
     """The evidence of a person's birth date (or year) on the sheet."""
-    return Evidence(role="fact", text=f"{person.name}: born {person.born}",
+    born = fmt_day(person.born) if isinstance(person.born, dt.date) else str(person.born)
+    return Evidence(role="fact", text=f"{person.name}: born {born}",
                     source=facts.cite("person", person))
 
 

@@ -19,7 +19,16 @@ import regex
 
 from ..link.events import Link, Links, links
 from ..models import Evidence, Mention
-from ._temporal import ages_on, birth_days, birth_fact, days_of, has_year, published
+from ._say import in_sentence
+from ._temporal import (
+    ages_on,
+    birth_days,
+    birth_fact,
+    days_of,
+    fmt_day,
+    has_year,
+    published,
+)
 from .registry import Context, Flag, claim, register
 
 # --------------------------------------------------------------------------- T006
@@ -72,7 +81,9 @@ def age_mismatch(ctx: Context) -> Iterator[Flag]:
             continue
         now = sorted(ages_on(birth_days(born[0]), ctx.published))
         said = " or ".join(map(str, now))
-        msg = (f"{link.ref.text} was born {born[0]}, so on {ctx.published} the age is {said}, "
+        birth = fmt_day(born[0]) if isinstance(born[0], dt.date) else f"in {born[0]}"
+        msg = (f"{in_sentence(link.ref.text)} was born {birth}, so on {fmt_day(ctx.published)} "
+               f"the age is {said}, "
                f"not {int(m.value)}")
         fix = regex.sub(r"\d+", str(now[-1]), m.text, count=1) if len(now) == 1 else None
         yield Flag(m.start, m.end, msg, (born[1], published(ctx)), fix)
@@ -148,7 +159,7 @@ def obituary_age(ctx: Context) -> Iterator[Flag]:
     right = sorted(ages_on(born, on))
     span = ages[0].span("n" if ages[0]["n"] else "n2")
     said = " or ".join(map(str, right))
-    msg = (f"born {ctx.text[birth.start:birth.end]}, the person was {said} on {on}, not {n}")
+    msg = f"born {ctx.text[birth.start:birth.end]}, the person was {said} on {fmt_day(on)}, not {n}"
     evidence = (claim(birth), *(claim(d, "death") for d in died[:1])) if died else (
         claim(birth), published(ctx))
     yield Flag(span[0], span[1], msg, evidence, str(right[-1]) if len(right) == 1 else None)

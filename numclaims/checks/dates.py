@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from .. import calendar as cal
 from ..link.events import links
 from ..models import Evidence, Mention
+from ._say import in_sentence
 from ._temporal import days_of, fmt_day, fmt_days, has_year, published, tolerances
 from .registry import Context, Flag, claim, register
 
@@ -102,7 +103,7 @@ def weekday_mismatch(ctx: Context) -> Iterator[Flag]:
             fix = regex.sub(r"^\w+", real, span_text, count=1)
         else:
             real = " or ".join(f"a {_WEEKDAY_NAMES[d.weekday()]} in {d.year}" for d in candidates)
-            msg = (f"{m.text} is {real} (read near the document date {ctx.published}), "
+            msg = (f"{m.text} is {real} (read near the document date {fmt_day(ctx.published)}), "
                    f"never a {said}")
             ev, fix = (published(ctx),), None
         yield Flag(start, m.end, msg, ev, fix)
@@ -209,5 +210,5 @@ def date_order(ctx: Context) -> Iterator[Flag]:
                 why = _reversed(end.mention, b.mention)
                 if why:
                     yield Flag(end.mention.start, end.mention.end,
-                               f"{end.ref.text} is said to end '{end.mention.text}' but to begin "
+                               f"{in_sentence(end.ref.text)} is said to end '{end.mention.text}' but to begin "
                                f"'{b.mention.text}': {why}", (claim(b.mention),))

@@ -24,11 +24,13 @@ from ..config import load_data
 from ..link.events import Link, Links, links
 from ..link.phrases import is_relative
 from ..models import Evidence, Mention
+from ._say import in_sentence
 from ._temporal import (
     VERBED,
     Days,
     days_of,
     event_fact,
+    fmt_day,
     fmt_days,
     has_year,
     overlaps,
@@ -151,12 +153,13 @@ def event_days(ctx: Context, lk: Links, link: Link, point: str
         if fact is None:
             return None
         span, evidence = fact
-        return span, [evidence], fmt_days(span)
+        return span, [evidence], ("on " if span[0] == span[1] else "in ") + fmt_days(span)
     for other in lk.about(link.ref.key, [point]):
         m = other.mention
         days = days_of(m) if m.kind == "date" and has_year(m) else None
         if days is not None:
-            return days, [claim(m)], f"{fmt_days(days)} ('{m.text}')"
+            said = f"'{m.text}'" if not is_relative(m) else f"{fmt_days(days)} ('{m.text}')"
+            return days, [claim(m)], f"on {said}" if days[0] == days[1] else f"in {said}"
     return None
 
 
@@ -229,11 +232,13 @@ def _judge(ctx: Context, lk: Links, link: Link) -> Flag | None:
     rd = relativedelta(p, span[0])
     verbed = VERBED[point]
     if link.role in ("begin", "end", "date"):
-        msg = (f"{_said(ctx, link)} {p} points to {points}; {link.ref.text} {verbed} {said_date}, "
+        msg = (f"{_said(ctx, link)} {fmt_day(p)} points to {points}; {in_sentence(link.ref.text)} "
+               f"{verbed} {said_date}, "
                f"{rough(rd)} earlier")
     else:
         noun = {"begin": "start"}.get(point, point)
-        msg = (f"{_said(ctx, link)} {p} puts the {noun} of {link.ref.text} in {points}; it "
+        msg = (f"{_said(ctx, link)} {fmt_day(p)} puts the {noun} of {in_sentence(link.ref.text)} "
+               f"in {points}; it "
                f"{verbed} {said_date}, {rough(rd)} earlier")
     suggestion = _suggest(link, rd) if span[0] == span[1] else None
     return Flag(m.start, m.end, msg, (*evidence, published(ctx)), suggestion)
@@ -260,8 +265,9 @@ def _judge_pair(ctx: Context, first: Mention, second: Mention, duration: Mention
     real = days_of(second)
     assert real is not None
     rd = relativedelta(base[0], real[0]) if back_from_first else relativedelta(real[0], base[0])
-    where = f"from {ctx.published}" if first is duration else f"from '{first.text}'"
-    msg = (f"'{duration.text}' {where} points to {said}, but '{second.text}' is {fmt_days(real)}, "
+    where = f"from {fmt_day(pub)}" if first is duration and pub else f"from '{first.text}'"
+    read = f" ({fmt_days(real)})" if is_relative(second) or not has_year(second) else ""
+    msg = (f"'{duration.text}' {where} points to {said}, but '{second.text}'{read} is "
            f"{rough(rd)} {'earlier' if back_from_first else 'later'}")
     fix = amount(rd, bool(regex.search(r"\d", duration.text))) if real[0] == real[1] else None
     ev = (claim(second),) + ((published(ctx),) if first is duration else ())

@@ -16,6 +16,7 @@ from ..facts import FactSheet
 from ..link.events import Link, links
 from ..link.phrases import is_relative
 from ..models import Evidence
+from ._say import in_sentence
 from ._temporal import (
     VERBED,
     Days,
@@ -90,8 +91,11 @@ def fact_mismatch_dates(ctx: Context) -> Iterator[Flag]:
         if overlaps([days], (_widened(s, approx) for s in said)):
             continue
         verbed = VERBED[link.role]
-        read = fmt_days(said[-1]) + ("" if has_year(m) else " (year read from the document date)")
-        msg = f"{link.ref.text} {verbed} {fmt_days(days)} per the fact sheet, not '{m.text}' ({read})"
+        read = "" if has_year(m) and not is_relative(m) else f" ({fmt_days(said[-1])}" + (
+            ")" if has_year(m) else ", the year read from the document date)")
+        on = "on" if days[0] == days[1] else "in"
+        msg = (f"{in_sentence(link.ref.text)} {verbed} {on} {fmt_days(days)} per the fact sheet, "
+               f"not '{m.text}'{read}")
         fix = _fix(m.text, said[-1], days[0]) if days[0] == days[1] and not is_relative(m) else None
         ev = (evidence, published(ctx)) if m.anchor else (evidence,)
         yield Flag(m.start, m.end, msg, ev, fix)

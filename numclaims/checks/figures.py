@@ -18,6 +18,7 @@ import regex
 from ..extract.grammar import compile as grammar_compile
 from ..link.measures import Measure, measures
 from . import _numeric as num
+from ._say import in_sentence
 from .registry import Context, Flag, claim, register
 
 _BEFORE = 32  # characters before a figure searched for a contrast cue ("another", "of them")
@@ -135,7 +136,7 @@ def _conflicts(members: list[Measure]) -> Iterator[Flag]:
         head = x.head or num.unit_words(m)
         words = " ".join((*x.owner, *x.qualifiers, *x.of))
         others = f" ({len(backing)} mentions)" if len(backing) > 1 else ""
-        msg = (f"{m.text} conflicts with {backing[0].text}{others}, given elsewhere for the same "
+        msg = (f"{in_sentence(m.text)} conflicts with {backing[0].text}{others}, given elsewhere for the same "
                f"measure ({head}: {words})")
         role = "majority" if len(backing) > 1 else "other-claim"
         yield Flag(m.start, m.end, msg, tuple(claim(b, role) for b in backing))

@@ -16,6 +16,7 @@ import regex
 
 from ..models import Mention
 from . import _numeric as num
+from ._say import in_sentence
 from .registry import Context, Flag, claim, register
 
 _KINDS = ("number", "money", "quantity", "percent")
@@ -124,6 +125,6 @@ def percent_mismatch(ctx: Context) -> Iterator[Flag]:
         fixed = num.fmt(r, written, step)
         if fixed == written.rstrip("%"):
             fixed = num.fmt(r, written, step / 10)
-        msg = f"{part.text} of {whole.text} is {r:.3g}%, not {pct.text!r}"
+        msg = f"{in_sentence(part.text)} of {whole.text} is {r:.3g}%, not {pct.text!r}"
         suggestion = pct.text.replace(written, fixed, 1) if pct.hedge is None else None
         yield Flag(pct.start, pct.end, msg, (claim(part, "part"), claim(whole, "whole")), suggestion)

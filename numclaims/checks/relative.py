@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from ..link.events import links
 from ..link.phrases import is_relative
 from ..models import Mention
-from ._temporal import fmt_days, has_year, overlaps, published, readings
+from ._say import in_sentence
+from ._temporal import fmt_day, fmt_days, has_year, overlaps, published, readings
 from .registry import Context, Flag, claim, register
 
 _UNIQUE_ROLES = ("begin", "end", "born")  # an event begins once; "announced" may happen twice
@@ -33,9 +34,9 @@ def _mismatch(ctx: Context, rel: Mention, exp: Mention, how: str) -> Flag | None
         return None
     days = readings(rel)[-1]
     given = fmt_days(readings(exp)[len(readings(exp)) // 2])
-    year = "" if has_year(exp) else " in any year near it"
-    msg = (f"'{rel.text}' from {ctx.published} is {fmt_days(days)}, but {how} is given as "
-           f"'{exp.text}' ({given}{year})")
+    year = "" if has_year(exp) else f" ({given}, or the same day in a year near it)"
+    msg = (f"'{rel.text}' from {fmt_day(ctx.published)} is {fmt_days(days)}, but {how} is given "
+           f"as '{exp.text}'{year}")
     return Flag(rel.start, rel.end, msg, (claim(exp), published(ctx)))
 
 
@@ -71,6 +72,7 @@ def relative_date_mismatch(ctx: Context) -> Iterator[Flag]:
             if explicit is None:
                 continue
             for rel in (m for m in said if _relative(m)):
-                flag = _mismatch(ctx, rel, explicit, f"the {role} of {group[0].ref.text}")
+                noun = {"begin": "start", "born": "birth"}.get(role, role)
+                flag = _mismatch(ctx, rel, explicit, f"the {noun} of {in_sentence(group[0].ref.text)}")
                 if flag is not None:
                     yield flag

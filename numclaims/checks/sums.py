@@ -19,6 +19,7 @@ import regex
 from ..link.measures import Measures, measures
 from ..models import Mention
 from . import _numeric as num
+from ._say import in_sentence
 from .registry import Context, Flag, claim, register
 
 _KINDS = ("number", "money", "quantity")
@@ -191,6 +192,6 @@ def sum_mismatch(ctx: Context) -> Iterator[Flag]:
         written = num.ends(total)[0][1]
         fixed = total.text.replace(written, num.fmt(exact, written), 1)
         yield Flag(total.start, total.end,
-                   f"{' + '.join(m.text for m in run)} = {fixed}, not {total.text}",
+                   f"{in_sentence(' + '.join(m.text for m in run))} = {fixed}, not {total.text}",
                    tuple(claim(m, "part") for m in run),
                    fixed if total.hedge is None else None)
