@@ -5,8 +5,9 @@ Lives here: the one VERBOSE pattern ``SCAN`` that ``numbers.scan`` runs with ``f
 small helper patterns for context checks. Not here: turning matches into Mentions (``numbers``).
 
 At each place where a figure may start, the pattern tries, in order of preference:
-  ident  -- phone numbers, ISBNs, chains such as 1.2.3 or 10/28/2024: consumed and dropped, so no
-            figure is read out of an identifier;
+  ident  -- phone numbers (dashed, dotted, spaced: "555-867-5309", "+44 20 7946 0958",
+            "(212) 555-0187", "020 7946 0958"), ISBNs, chains such as 1.2.3 or 10/28/2024:
+            consumed and dropped, so no figure is read out of an identifier;
   ord    -- ordinals ("92nd", "twenty-first"), before numbers so "twenty-first" is not 20;
   figure -- [hedge] [between|from] [currency] [sign] number [m] [[unit] sep [currency] number [m]];
             the unit, percent or currency word after it is read by ``num_suffix``.
@@ -25,6 +26,9 @@ from . import grammar, num_article, num_suffix
 _BODY = r"""
 (?P<ident>
     (?<![\w+]) (?: \+\d{1,3}[\ .-]? )? (?: \(\d{2,4}\)\ ? | \d{3}[.-] ) \d{3}[.-]\d{4} (?!\d)  # phones
+  | (?<![\w+]) \+\d{1,3} (?: [\ \u00a0-] \(?\d{1,8}\)? ){2,5} (?!\d|[.,]\d)       # +44 20 7946 0958
+  | (?<=\() \d{3} \) [\ \u00a0]? \d{3} [\ \u00a0.-] \d{4} (?!\d|[.,]\d)           # (212) 555 0187
+  | (?<![\w.,+]) (?: \d{3} | 0\d{2,4} ) [\ \u00a0] \d{3,4} [\ \u00a0] \d{4} (?!\d|[.,]\d)  # 020 7946 0958
   | (?<!\w) (?i: isbn (?: -1[03] )? :?\ ? ) [\d-]{9,16}[\dXx] (?!\w)                        # ISBN
   | (?<![\w.]) \d{1,6} (?P<cs>[-/.:]) \d{1,6} (?: (?P=cs) \d{1,6} ){1,4} (?!\w)             # 1.2.3
 )

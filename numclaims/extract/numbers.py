@@ -110,6 +110,8 @@ def _plain_number(text: str, p: int) -> tuple[Mention | None, int] | None:
         elif ch in ",;:." or ch in _CLOSERS:
             if not (nxt.isspace() or (ch in _CLOSERS and not nxt.isalnum())):
                 return None
+            if ch == ")" and e - p == 3 and p and text[p - 1] == "(":
+                return None  # "(212) 555-0187": an area code, the grammar's phone pattern
         elif ch not in "\n\t\r":
             return None
     if _glued_to_identifier(text, p, e):
