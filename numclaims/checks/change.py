@@ -158,7 +158,9 @@ def _stated(ctx: Context, ms: list[Mention], i: int, j: int, old: Mention,
         word = (g["verb"] or g["noun"] or (noun["noun"] if noun else None)) if g else None
         if word:  # "from X to Y, a 20% rise", "..., up 20%"
             return _stated_figure(ctx, s, old, new, _sign(word), s.end)
-    r = p["ratio_end"].search(text, max(0, first.start - _WINDOW), first.start)
+    # "doubled from 150 to 400" written as one range mention: the ratio word ends at its first figure
+    lead = min(old.start, new.start) if i == j else first.start
+    r = p["ratio_end"].search(text, max(0, lead - _WINDOW), lead)
     if r is None:
         return None
     c = num.tol()["change"]
