@@ -126,3 +126,8 @@ def test_each_near_miss_stays_clean(slug: str, line: str) -> None:
     report = numclaims.check(text, **kw)  # type: ignore[arg-type]
     loud = [(f.rule, f.text, f.message) for f in report.findings if f.severity != "info"]
     assert not loud, f"{slug}: docstring near miss {line!r} raises {loud}"
+
+
+def test_a_repeated_section_title_keeps_every_line() -> None:
+    doc = "What it flags: x.\nExample: first.\nExample: second.\nNot flagged: third."
+    assert doc_sections(doc)["Example"] == "first.\nsecond."

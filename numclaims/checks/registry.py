@@ -166,8 +166,8 @@ def doc_sections(doc: str) -> dict[str, str]:
     for line in doc.splitlines():
         head, sep, rest = line.partition(":")
         if sep and head.strip() in _SECTIONS and not line.startswith(" "):
-            current = head.strip()
-            out[current] = [rest.strip()] if rest.strip() else []
+            current = head.strip()  # a title may repeat ("Example: a" / "Example: b"): append
+            out.setdefault(current, []).extend([rest.strip()] if rest.strip() else [])
         else:
             out.setdefault(current, []).append(line.strip())
     return {k: "\n".join(v).strip() for k, v in out.items()}
