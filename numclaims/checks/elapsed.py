@@ -127,7 +127,8 @@ def _nth(n: int) -> str:
 
 def amount(rd: relativedelta, digits: bool = False) -> str | None:
     """Wording for an elapsed time: 'more than two and a half years', 'nearly three years'."""
-    for big, mo, name in ((rd.years, rd.months, "year"), (rd.months, rd.days // 3, "month")):
+    # the part after the whole units, in twelfths: months of a year, or days of a month (30 days)
+    for big, mo, name in ((rd.years, rd.months, "year"), (rd.months, rd.days * 12 // 30, "month")):
         if big < 1:
             continue
         one = "a" if big == 1 else _n(big, digits)
@@ -137,7 +138,8 @@ def amount(rd: relativedelta, digits: bool = False) -> str | None:
         if mo < 6:
             return f"more than {one} {name}" + ("s" if big > 1 else "")
         if mo < 9:
-            half = f"a {name} and a half" if big == 1 else f"{_n(big, digits)} and a half {name}s"
+            half = (f"a {name} and a half" if big == 1 else f"{big}.5 {name}s" if digits
+                    else f"{_n(big, digits)} and a half {name}s")
             return f"more than {half}"
         return f"nearly {nxt} {name}s"
     return None
