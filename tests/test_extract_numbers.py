@@ -170,3 +170,24 @@ def test_a_compound_ordinal_is_a_fraction_only_before_of() -> None:
     assert got == [("number", "a twenty-first")]
     got = [(m.kind, m.text) for m in numclaims.extract("He took a twenty-first.")]
     assert got == [("ordinal", "twenty-first")]
+
+
+@pytest.mark.parametrize("text", [
+    "The model gave 1e999 as its answer.", "It weighs 1.8e308 km.", "It is 1e308 trillion.",
+    "between 1e308 and 1e309 stars", "It cost $1e999.", "It happened 1e999 years ago.",
+    "It lasted 1.8e308 days.",
+    pytest.param("A total of " + "1" + ",000" * 200 + " grains of sand.", id="1,000,000,..."),
+])
+def test_an_overflowing_figure_is_dropped_not_infinite(text: str) -> None:
+    import json
+    import math
+
+    for m in numclaims.extract(text, published="2024-11-05"):
+        for x in (m.value, m.low, m.high, m.si_value):
+            assert x is None or math.isfinite(x), (m.text, x)
+    report = numclaims.check(text, published="2024-11-05")  # no check may choke on inf either
+
+    def no_constant(c: str) -> None:
+        raise AssertionError(f"{c} in JSON")
+
+    json.loads(report.to_json(), parse_constant=no_constant)

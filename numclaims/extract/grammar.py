@@ -18,13 +18,14 @@ from typing import Any, cast
 
 import regex
 
-from ..models import Hedge
+from ..models import Hedge, Mention
 from .num_values import parse_number
 from .num_values import vocab as _vocab
 
 __all__ = [
     "alternation",
     "compile",
+    "finite",
     "hedge_of",
     "interval",
     "named_lists",
@@ -256,6 +257,12 @@ def parse_ordinal(s: str) -> int | None:
     if len(parts) == 2 and parts[0] in v["words"] and parts[1] in v["ordinals"]:
         return int(v["words"][parts[0]]) + v["ordinals"][parts[1]]
     return None
+
+
+def finite(m: Mention) -> bool:
+    """Whether every figure of ``m`` is a finite float: "1e999", "1e308 trillion" or a huge SI
+    conversion overflow to inf, which no check can compare and JSON cannot carry."""
+    return all(x is None or math.isfinite(x) for x in (m.value, m.low, m.high, m.si_value))
 
 
 def hedge_of(s: str) -> Hedge | None:

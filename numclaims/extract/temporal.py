@@ -23,6 +23,7 @@ import regex
 
 from ..models import Mention
 from . import time_dates, time_durations, time_holidays, time_periods, time_relative
+from .grammar import finite
 from .time_context import Ctx
 from .time_lexicon import lexicon
 from .time_patterns import HEAD_RULES, RULE_NAMES, head_words, prefix_words, rules, triggers
@@ -142,7 +143,7 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 ctx.dates.extend(f for f in found if f.kind == "date" and f.date_start)
                 done = m.end()
                 break
-    return out
+    return [m for m in out if finite(m)]  # "1e999 years ago": an overflow is no figure
 
 
 def _complete(out: list[Mention], pending: tuple[int, tuple[int, int, Callable[
