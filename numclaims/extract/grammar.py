@@ -43,7 +43,7 @@ _DEFINE = r"""
   (?P<digits>
       (?: (?<![\w.]) | (?<= (?<!\w) [A-Z]{3} ) ) \d{1,3}        # after a code: "USD115" (checked later)
                          (?: (?: ,\d{3} ){1,6} (?!\d)
-                           | (?: [\u202f\u2009]\d{3} ){1,6} (?!\d)     # "1\u202f234\u202f567" (thin spaces)
+                           | (?: [\u202f\u2009\u00a0]\d{3} ){1,6} (?!\d)   # "1\u202f234\u202f567": thin or no-break
                            # spaces: only where the groups cannot be two numbers: two groups or
                            # more ("1 234 567"), or a group with a leading zero ("40 000")
                            | (?: \ \d{3} ){2,5} (?![\d,]) | \ 0\d{2} (?: \ \d{3} ){0,4} (?![\d,])

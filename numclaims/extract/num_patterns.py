@@ -36,7 +36,7 @@ _BODY = r"""
 | (?P<figure>
     (?: (?P<h> (?&hedge) ) [\ \u00a0]{1,2} (?: (?i: of) \ )? )?
     (?: (?P<btw> (?i: between ) ) \ | (?P<frm> (?i: from ) ) \ )?
-    (?P<c1> \L<cur_syms> \ ? | \L<cur_codes> (?: \ | (?<=[A-Z]{3}) (?=\d) ) )?   # "USD 5", "USD5"
+    (?P<c1> \L<cur_syms> [\ \u00a0]? | \L<cur_codes> (?: \ | (?<=[A-Z]{3}) (?=\d) ) )?   # "USD 5", "USD5"
     (?P<neg1> (?<![\w.,%)\]-]) [-\u2212] (?=[\d.]) | (?<!\w) (?i: minus ) \ (?=[\w.])   # "minus 5"
             | (?<! (?i: test | tests | tested | testing | proved | back | turned | remained
                      | stayed | came ) \ ) (?<!\w) (?i: negative ) \ (?=[\w.]) )?   # openers end
@@ -54,7 +54,7 @@ _BODY = r"""
                     | \ (?i: to | through ) \x20
                     | (?<=\d) -\ (?i: to ) \ (?=[\d.]) ) )            # "8- to 16-meter"
       )
-      (?P<c2> \L<cur_syms> \ ? )?
+      (?P<c2> \L<cur_syms> [\ \u00a0]? )?
       (?P<neg2> [-\u2212] (?=[\d.]) )?
       (?P<n2> (?&number) )
       (?P<m2> (?(c1) \L<million_suffix> (?!\w) | (?(c2) \L<million_suffix> (?!\w) ) ) )?

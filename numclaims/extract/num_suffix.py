@@ -40,6 +40,7 @@ _INCH_AFTER = regex.compile(
 )
 _NUMBER_NEXT = regex.compile(r" ?\.?\d")  # a sign before a number belongs to that number
 _TRIM = ".,;:!?)]}\"'\u201d\u2019"
+_PERCENT_GAP = frozenset(" \u00a0\u2009\u202f")  # a space, no-break or thin, before "%"
 
 _PERCENT = {"percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
             "percentage point": "percentage_point", "percentage points": "percentage_point",
@@ -160,7 +161,7 @@ def _simple_suffix(text: str, pos: int) -> Suffix | None:
     if pos >= len(text):
         return None
     ch = text[pos]
-    if ch == "%" or (ch == " " and text.startswith("%", pos + 1)):
+    if ch == "%" or (ch in _PERCENT_GAP and text.startswith("%", pos + 1)):  # "10 %", "10\u202f%"
         return Suffix("percent", "percent", None, 1.0, pos + (1 if ch == "%" else 2), "%")
     if text.startswith(" in", pos) and _INCH_AFTER.match(text, pos + 3):
         return Suffix("quantity", "inch", None, 1.0, pos + 3, "in")

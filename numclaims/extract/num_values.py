@@ -59,13 +59,15 @@ def vocab() -> dict[str, Any]:
 # Tokens of a matched number: a numeral, a vulgar fraction, or a word. Hyphens and commas between
 # words are separators; commas inside numerals are thousands separators.
 _TOKEN = regex.compile(
-    r"\d{1,2}/\d{1,3}(?!\d)|\d(?:[\d,]|[\u202f\u2009](?=\d)|\ (?=\d{3}(?!\d)))*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?"
+    r"\d{1,2}/\d{1,3}(?!\d)|\d(?:[\d,]|[\u202f\u2009\u00a0](?=\d)|\ (?=\d{3}(?!\d)))*(?:\.\d+)?|\.\d+|[\p{No}]|[^\W\d_]+\.?"
 )
 _POW = regex.compile(r"(\d[\d,]*(?:\.\d+)?)\^([+\-]{0,2})(\d{1,3})\Z")
 _ZERO = ("nought", "naught")  # read only around "point": "all for naught" is no figure
 _SCI = regex.compile(
     r"(\d[\d,]*(?:\.\d+)?|\.\d+) ?(?:[eE]|[x\u00d7] ?10\^?)([+\-\u2212]?)(\d{1,3})\Z"
 )
+# What may part the thousands of a numeral: "1,234", "1 234", "1\u202f234", "1\u00a0234".
+_GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009\u00a0")
 
 
 _TIMES_POW = regex.compile(r"(\d[\d,]*(?:\.\d+)?) ?[x\u00d7] ?([2-9])\^([+\-\u2212]?)(\d{1,3})\Z")
@@ -114,8 +116,7 @@ def _part(tokens: list[str], v: dict[str, Any]) -> _Part | None:
         elif low in _ZERO:
             continue
         elif tok[0].isdigit() or tok[0] == ".":
-            cur += float(tok.replace(",", "").replace("\u202f", "").replace("\u2009", "")
-                         .replace(" ", ""))
+            cur += float(tok.translate(_GROUP_SEPARATORS))
         elif low in v["vulgar"] or tok in v["vulgar"]:
             cur += v["vulgar"].get(tok, v["vulgar"].get(low, 0.0))
         elif low in v["words"]:
