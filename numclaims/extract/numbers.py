@@ -3,7 +3,7 @@
 Lives here: the per-match logic that turns a hit of ``num_patterns.scan_pattern`` into a Mention
 (value, range, hedge interval, unit, SI value, money code, notes) and rejects identifiers
 ("M-109", "COVID-19", "Route 66", "F16", phone numbers). Not here: the pattern itself
-(``num_patterns``), the number grammar and hedge tolerances (``grammar``), unit and currency tables
+(``num_patterns``), what may follow a figure's unit (cents, inches, an uncertainty: ``num_tail``), the number grammar and hedge tolerances (``grammar``), unit and currency tables
 and pint (``numclaims.units``), dates and durations (``temporal``).
 
 Python work happens only per match; the text is scanned once with ``finditer``.
@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_ages, num_article, num_patterns, num_suffix
+from . import grammar, num_ages, num_article, num_patterns, num_suffix, num_tail
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -264,9 +264,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     end = suf.end if suf is not None else end_num
     cents = 0.0
     if suf is not None and suf.kind == "money" and suf.factor == 1.0 and not ranged:
-        cents, end = _cents(text, end, suf.unit)
+        cents, end = num_tail.cents(text, end, suf.unit)
     elif suf is not None and suf.unit == "foot" and not ranged:
-        cents, end = _inches(text, end)  # "5 feet 2 inches": the inches in feet
+        cents, end = num_tail.inches(text, end)  # "5 feet 2 inches": the inches in feet
     ha = None
     if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
         ha = num_patterns.hedge_after_pattern().match(text, end)
@@ -295,64 +295,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         if v1 > v2 and not (g["btw"] or g["frm"]):
             return [], end  # "3-1", "24-7": a score or a slogan, not a range
     unc = None
-    if g["unc"] is not None or (suf is not None and text.startswith(_PLUS_MINUS, end)):
-        unc, end = _uncertainty(text, g, suf, end, ranged)
+    if g["unc"] is not None or (suf is not None and text.startswith(num_tail.PLUS_MINUS, end)):
+        unc, end = num_tail.uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
-
-
-_PLUS_MINUS = (" \u00b1", "\u00b1", " +", "+")
-
-
-def _uncertainty(text: str, g: dict[str, Any], suf: num_suffix.Suffix | None, end: int,
-                 ranged: bool) -> tuple[float | None, int]:
-    """The uncertainty of a figure and where the figure ends: "20 ± 2 °C" (read by the pattern,
-    the unit after serves both), or written after the unit, "20 °C ± 2 °C", "5.2% +/- 0.3%",
-    where a unit after the uncertainty must be the same. (None, end) when there is none."""
-    if g["unc"] is not None:
-        return grammar.parse_number(g["unc"]), end
-    if ranged or suf is None or not text.startswith(_PLUS_MINUS, end):
-        return None, end
-    pm = num_patterns.plus_minus_pattern().match(text, end)
-    if pm is None:
-        return None, end
-    s2 = num_suffix.suffix_at(text, pm.end())
-    if s2 is not None and (s2.kind, s2.unit) != (suf.kind, suf.unit):
-        return None, end  # "20 °C ± 2 K": another unit, not read
-    return grammar.parse_number(pm["unc"]), s2.end if s2 is not None else pm.end()
-
-
-def _cents(text: str, pos: int, code: str | None) -> tuple[float, int]:
-    """The minor part after "3 dollars": "50 cents", "and forty-five cents", or a bare "50" that
-    ends the clause ("15 dollars 50."), in major units, and where it ends; else (0.0, pos)."""
-    if text[pos:pos + 1] not in (" ", ","):
-        return 0.0, pos
-    c = num_patterns.cents_pattern().match(text, pos)
-    if c is None:
-        return 0.0, pos
-    value = grammar.parse_number(c["n"])
-    if value is None or not 0 < value < 100 or not float(value).is_integer():
-        return 0.0, pos
-    if c["minor"]:
-        minor = units.currency_table().minor.get(c["minor"].lower())
-        if minor is None or minor[0] != code:
-            return 0.0, pos
-        return value * minor[1], c.end()
-    return value / 100, c.end()
-
-
-def _inches(text: str, pos: int) -> tuple[float, int]:
-    """The inches after a length in feet ("5 ft 2 in", "5 feet and 2 inches"), in feet, and
-    where they end; else (0.0, pos)."""
-    if text[pos:pos + 1] not in (" ", ","):
-        return 0.0, pos
-    c = num_patterns.inches_pattern().match(text, pos)
-    if c is None:
-        return 0.0, pos
-    value = grammar.parse_number(c["n"])
-    if value is None or not 0 <= value < 12:
-        return 0.0, pos
-    return value / 12, c.end()
 
 
 def _pronoun_one(text: str, n1: str, start: int) -> bool:

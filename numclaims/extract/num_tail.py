@@ -1,0 +1,68 @@
+"""What may follow a figure and its unit and still belong to it: the cents after "3 dollars",
+the inches after "5 feet", an uncertainty after "20 °C" ("± 2 °C").
+
+Lives here: ``cents``, ``inches`` and ``uncertainty``, each reading from the end of a figure
+and returning the extra amount and where the figure now ends. Not here: the figure itself
+(``numbers``), the patterns they run (``num_patterns``), the unit after a number (``num_suffix``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import units
+from . import grammar, num_patterns, num_suffix
+
+# How an uncertainty starts after a figure: "± 2", "+/- 0.3", "+- 1".
+PLUS_MINUS = (" \u00b1", "\u00b1", " +", "+")
+
+
+def uncertainty(text: str, g: dict[str, Any], suf: num_suffix.Suffix | None, end: int,
+                 ranged: bool) -> tuple[float | None, int]:
+    """The uncertainty of a figure and where the figure ends: "20 ± 2 °C" (read by the pattern,
+    the unit after serves both), or written after the unit, "20 °C ± 2 °C", "5.2% +/- 0.3%",
+    where a unit after the uncertainty must be the same. (None, end) when there is none."""
+    if g["unc"] is not None:
+        return grammar.parse_number(g["unc"]), end
+    if ranged or suf is None or not text.startswith(PLUS_MINUS, end):
+        return None, end
+    pm = num_patterns.plus_minus_pattern().match(text, end)
+    if pm is None:
+        return None, end
+    s2 = num_suffix.suffix_at(text, pm.end())
+    if s2 is not None and (s2.kind, s2.unit) != (suf.kind, suf.unit):
+        return None, end  # "20 °C ± 2 K": another unit, not read
+    return grammar.parse_number(pm["unc"]), s2.end if s2 is not None else pm.end()
+
+
+def cents(text: str, pos: int, code: str | None) -> tuple[float, int]:
+    """The minor part after "3 dollars": "50 cents", "and forty-five cents", or a bare "50" that
+    ends the clause ("15 dollars 50."), in major units, and where it ends; else (0.0, pos)."""
+    if text[pos:pos + 1] not in (" ", ","):
+        return 0.0, pos
+    c = num_patterns.cents_pattern().match(text, pos)
+    if c is None:
+        return 0.0, pos
+    value = grammar.parse_number(c["n"])
+    if value is None or not 0 < value < 100 or not float(value).is_integer():
+        return 0.0, pos
+    if c["minor"]:
+        minor = units.currency_table().minor.get(c["minor"].lower())
+        if minor is None or minor[0] != code:
+            return 0.0, pos
+        return value * minor[1], c.end()
+    return value / 100, c.end()
+
+
+def inches(text: str, pos: int) -> tuple[float, int]:
+    """The inches after a length in feet ("5 ft 2 in", "5 feet and 2 inches"), in feet, and
+    where they end; else (0.0, pos)."""
+    if text[pos:pos + 1] not in (" ", ","):
+        return 0.0, pos
+    c = num_patterns.inches_pattern().match(text, pos)
+    if c is None:
+        return 0.0, pos
+    value = grammar.parse_number(c["n"])
+    if value is None or not 0 <= value < 12:
+        return 0.0, pos
+    return value / 12, c.end()
