@@ -220,6 +220,7 @@ def _alternatives() -> dict[str, str]:
       | (?P<sadv>{alt(SET_ADVERBS)})\b
       | (?<=(?:\d|\bonce|\btwice|\btimes|\bhours|\bdays|\bshifts|\bflights)\s)
         (?:a|per)\s(?P<sper>year|month|week|day)\b
+        (?!\s{{1,3}}(?:earlier|later|prior|previously|beforehand|afterwards?|ago)\b)  # an offset
       )
     | (?P<R_nth>                                              # in its third year
         (?<=\b[Ii]n\s{{1,3}})(?P<nposs>its|their|his|her|the)\s{{1,3}}
