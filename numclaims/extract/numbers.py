@@ -292,8 +292,8 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         if v2 is None:
             return [], end
         v1 = _share_scale(g["n1"], v1, v2, g["n2"])
-        if v1 > v2 and not (g["btw"] or g["frm"]):
-            return [], end  # "3-1", "24-7": a score or a slogan, not a range
+        if v1 >= v2 and not (g["btw"] or g["frm"]):
+            return [], end  # "3-1", "24-7", "a 1-1 draw": a score or a slogan, not a range
     unc = None
     if g["unc"] is not None or (suf is not None and text.startswith(num_tail.PLUS_MINUS, end)):
         unc, end = num_tail.uncertainty(text, g, suf, end, ranged)
