@@ -171,7 +171,11 @@ def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a TIMEX3 date value denotes: ``2024`` a year, ``199`` a decade,
     ``19`` a century, ``2024-10`` a month, ``2024-W05`` an ISO week, ``2024-Q3`` a quarter,
     ``2024-H1`` a half, ``2024-SU`` a (meteorological) season, ``2024-10-28[T...]`` a day.
-    None for anything else (durations, PRESENT_REF, XXXX-...)."""
+    None for anything else (durations, PRESENT_REF, XXXX-...).
+
+    This repeats what ``numclaims.calendar.timex_bounds`` does, on purpose: the scorer reads the
+    gold values with its own code, so a bug in the code under test cannot make a wrong answer
+    score as right."""
     if not value:
         return None
     v = value.upper()
