@@ -65,6 +65,27 @@ def _comparable(ctx: Context, x: Measure, changing: dict[int, bool]) -> bool:
     return not changing[s]
 
 
+_SENTENCE_END = regex.compile(r"[.;!?](?!\d)")
+
+
+def _as_written(text: str, x: Measure) -> str:
+    """The measure in the writer's words, the figure written N: "N square miles of the Kursk
+    region", "N North Korean soldiers", "army of N soldiers" (an owner before it is kept)."""
+    m = x.mention
+    start = m.start
+    if x.owner:  # "the army of 1.2 million soldiers": start at the owner's first word
+        window = max(0, m.start - 80)  # the last such word before the figure, in its sentence
+        word = regex.compile(rf"(?i)\b{regex.escape(x.owner[0])}\b")
+        found = [f.start() for f in word.finditer(text, window, m.start)
+                 if not _SENTENCE_END.search(text, f.start(), m.start)]
+        if found:
+            start = found[-1]
+    unit = num.unit_words(m) if m.kind in ("quantity", "money") else ""
+    tail = text[m.end:max(m.end, x.np_end)]
+    written = " ".join(f"{text[start:m.start]}N {unit}{tail}".split())
+    return f'"{written}"'
+
+
 def _dates_by_sentence(ctx: Context) -> dict[int, frozenset[str]]:
     """The dates (and bare years) of each sentence: figures are compared only under equal dates."""
     out: dict[int, set[str]] = {}
@@ -113,10 +134,10 @@ def conflicting_figures(ctx: Context) -> Iterator[Flag]:
                 same.setdefault(dates.get(x.sentence, frozenset()), []).append(x)
             for members in same.values():
                 if len(members) > 1:
-                    yield from _conflicts(members)
+                    yield from _conflicts(ctx.text, members)
 
 
-def _conflicts(members: list[Measure]) -> Iterator[Flag]:
+def _conflicts(text: str, members: list[Measure]) -> Iterator[Flag]:
     """Flag every member that disagrees with the best-supported member (ties: the earliest)."""
     by_sentence: dict[int, int] = {}
     for x in members:  # two different figures in one sentence are contrasted on purpose
@@ -133,10 +154,8 @@ def _conflicts(members: list[Measure]) -> Iterator[Flag]:
         if agree[ref][i]:
             continue
         m = x.mention
-        head = x.head or num.unit_words(m)
-        words = " ".join((*x.owner, *x.qualifiers, *x.of))
         others = f" ({len(backing)} mentions)" if len(backing) > 1 else ""
         msg = (f"{in_sentence(m.text)} conflicts with {backing[0].text}{others}, given elsewhere for the same "
-               f"measure ({head}: {words})")
+               f"measure: {_as_written(text, x)}")
         role = "majority" if len(backing) > 1 else "other-claim"
         yield Flag(m.start, m.end, msg, tuple(claim(b, role) for b in backing))
