@@ -91,12 +91,12 @@ def test_a_date_the_text_fixes_is_not_restated() -> None:
 
 
 @pytest.mark.parametrize(("text", "measure"), [
-    ("Kyiv holds about 250 square miles of the Kursk region. Its troops control 400 square miles of the"
-     " Kursk region.", '"N square miles of the Kursk region"'),
-    ("The navy keeps an army of 300,000 sailors at sea. Analysts say the army of 200,000 sailors is"
-     " too small.", '"army of N sailors"'),
-    ("Officials say 7,000 Belgian volunteers are in the camps. Reporters saw the 7,000 Belgian"
-     " volunteers train. A minister said 9,000 Belgian volunteers had arrived.", '"N Belgian volunteers"'),
+    (("Kyiv holds about 250 square miles of the Kursk region. Its troops control 400 square miles of the"
+     " Kursk region."), '"N square miles of the Kursk region"'),
+    (("The navy keeps an army of 300,000 sailors at sea. Analysts say the army of 200,000 sailors is"
+     " too small."), '"army of N sailors"'),
+    (("Officials say 7,000 Belgian volunteers are in the camps. Reporters saw the 7,000 Belgian"
+     " volunteers train. A minister said 9,000 Belgian volunteers had arrived."), '"N Belgian volunteers"'),
 ])
 def test_conflicting_figures_names_the_measure_as_written(text: str, measure: str) -> None:
     """The measure is quoted in the writer's words with the figure as N, never as internal keys."""
