@@ -110,7 +110,7 @@ _DEFINE = r"""
   # "and a half million" (after "one billion")
   (?P<and_frac>
       (?i: ,?\ {1,3} and \ {1,3} )
-      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
+      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&call:w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
   )
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
@@ -137,6 +137,24 @@ _DEFINE = r"""
     | (?&w_frac)
     | (?&w_int) (?: (?&and_frac) (?: [\ -] (?&scale_word) )? )?          # "two and a half million"
   )
+  # the numbers of the temporal patterns ("two and a half years", "1.5 million years", "half a
+  # million years"): ``number`` without the branches that can never stand before a time unit --
+  # a fraction whose denominator is a word ("two thirds", "a fifth"; ``w_frac``), and a fraction
+  # in words after "and" ("five and two thirds"; kept: "and a half", "and one quarter"). Pasted
+  # seven times into the temporal patterns, the full ``number`` made them take ~3 s to compile.
+  (?P<time_number>
+      (?&fraction) (?: (?i: \ of)? (?i: \ {1,3}an?)? \ {1,3} (?&scale_word) )?
+    | (?&numeral) (?: (?&and_half) (?: [\ -] (?&big_scale) )?
+                    | [\ \u00a0-]? (?&scale_word)
+                      (?: (?<= (?i:hundred) ) (?i: \ and \ ) (?: \d{1,2} (?![\d,.]) | (?&count_word) (?!(?&frac_next)) )
+                          (?! \ (?&scale_word) )
+                        | (?&and_half)
+                        | (?: \ \d{1,3} \ (?&scale_word) ){1,3}
+                          (?: (?i: \ and \ ) \d{1,2} (?![\d,.]) (?! \ (?&scale_word) ) )? )?
+                    | (?&abbr) )?
+    | (?&w_int) (?: (?&and_half) (?: [\ -] (?&scale_word) )? )?
+  )
+  (?P<and_half> (?i: ,?\ {1,3} and \ {1,3} ) (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b )
   # ordinals: "92nd", "21st", "first", "twenty-first", "hundredth"
   (?P<ordinal>
       (?<![\w.]) \d{1,9} (?: st | nd | rd | th | ST | ND | RD | TH ) (?!\w)
@@ -188,7 +206,9 @@ def alternation(words: list[str]) -> str:
 
 
 _NAMED_LIST = regex.compile(r"\\L<(\w+)>")
-_CALL = regex.compile(r"\(\?&(\w+)\)")
+# ``(?&name)`` pastes a subpattern; ``(?&call:name)`` leaves a real subroutine call to it (see
+# ``_rules``)
+_CALL = regex.compile(r"\(\?&(call:)?(\w+)\)")
 _COMMENT = regex.compile(r"\s#.*$", regex.MULTILINE)
 
 
@@ -199,7 +219,13 @@ def _rules() -> dict[str, str]:
     The block is the one written grammar; ``compile`` inlines its calls rather than leaving them
     to the engine, because a pattern that starts with a subroutine call or a ``\\L<list>`` loses
     the regex module's first-character scan and runs 10-100x slower (measured: ``(?&digits)``
-    1.4 M chars/s against ~150 M chars/s inlined).
+    1.4 M chars/s against ~150 M chars/s inlined), and even an anchored match pays for each call
+    made (a call on every attempt, as ``(?&number)`` in the temporal patterns: 2.4 M chars/s
+    against 3.9 M pasted). Pasting has its own cost: the regex module compiles a pattern at
+    ~0.2 s per 40,000 characters, and ``number`` pastes ``w_int`` five times. So a subpattern
+    that is reached only after a rare prefix (``w_int`` after "and" in ``and_frac``) is written
+    ``(?&call:w_int)``: one copy of it goes into a DEFINE block at the end of the pattern, and
+    the call costs only where the prefix matched (measured: no change in scan speed).
     """
     text = _COMMENT.sub("", _DEFINE).strip()
     assert text.startswith("(?(DEFINE)") and text.endswith(")")
@@ -211,25 +237,44 @@ def _rules() -> dict[str, str]:
     return rules
 
 
-def _expand(body: str, named: dict[str, list[str]], depth: int = 0) -> str:
-    """``body`` with every call of a shared subpattern and every named list written out."""
+def _expand(body: str, named: dict[str, list[str]], called: set[str], depth: int = 0) -> str:
+    """``body`` with every use of a shared subpattern and every named list written out; the
+    names of the subpatterns left as calls are added to ``called``."""
     if depth > 12:
         raise ValueError("grammar subpatterns nest too deeply (a cycle?)")
     rules = _rules()
 
     def call(m: Any) -> str:
-        if m[1] not in rules:
+        if m[2] not in rules:
             return str(m[0])  # the caller's own group
-        return "(?:" + _expand(rules[m[1]], named, depth + 1) + "\n)"
+        if m[1]:
+            called.add(m[2])
+            return f"(?&{m[2]})"
+        return "(?:" + _expand(rules[m[2]], named, called, depth + 1) + "\n)"
 
     body = _CALL.sub(call, body)
     return _NAMED_LIST.sub(lambda m: alternation(named[m[1]]), body)
 
 
+def _source(body: str, named: dict[str, list[str]]) -> str:
+    """The full source of ``body``: pasted subpatterns, and a DEFINE block at the end for the
+    subpatterns left as calls (its groups come after all of ``body``'s, so their numbers are
+    unchanged)."""
+    called: set[str] = set()
+    src = _expand(body, named, called)
+    done: dict[str, str] = {}
+    while called - done.keys():
+        name = min(called - done.keys())
+        done[name] = _expand(_rules()[name], named, called)
+    if done:
+        src += "\n(?(DEFINE)\n" + "".join(f"(?P<{n}>{done[n]}\n)\n" for n in sorted(done)) + ")"
+    return src
+
+
 @functools.cache
 def _compile(body: str, flags: int, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Any:
     named = {**named_lists(), **{k: list(v) for k, v in lists}}
-    return regex.compile(_expand(body, named), flags | regex.VERBOSE)
+    return regex.compile(_source(body, named), flags | regex.VERBOSE)
 
 
 def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]:
