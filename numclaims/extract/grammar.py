@@ -277,15 +277,32 @@ def _compile(body: str, flags: int, lists: tuple[tuple[str, tuple[str, ...]], ..
     return regex.compile(_source(body, named), flags | regex.VERBOSE)
 
 
+class _Lazy:
+    """A pattern compiled on first use. ``compile`` hands these out so that a module which builds
+    its patterns at import time (``checks._numeric``) costs nothing until the pattern is needed:
+    compiling a pasted grammar takes ~0.1-0.3 s, and many runs (``numclaims rules``, a document
+    without figures) never need some of them. The first attribute read compiles the pattern and
+    keeps that attribute on the instance, so later calls cost the same as on the pattern itself."""
+
+    def __init__(self, body: str, flags: int, key: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self._args = (body, flags, key)
+
+    def __getattr__(self, name: str) -> Any:  # only for names not yet kept on the instance
+        value = getattr(_compile(*self._args), name)
+        setattr(self, name, value)
+        return value
+
+
 def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]:
     """Compile the VERBOSE pattern ``body`` with the shared grammar in scope.
 
     ``body`` may call ``(?&number)``, ``(?&ordinal)``, ``(?&hedge)``, ``(?&hedge_after)`` and the
     smaller pieces (``digits``, ``numeral``, ``scale_word``, ``count_word``, ``fraction``); extra
-    named lists for ``\\L<name>`` are passed as keyword arguments. Compiled patterns are cached.
+    named lists for ``\\L<name>`` are passed as keyword arguments. Compiled patterns are cached,
+    and compiled on first use (``_Lazy``).
     """
     key = tuple(sorted((k, tuple(v)) for k, v in lists.items()))
-    return cast("regex.Pattern[str]", _compile(body, flags, key))
+    return cast("regex.Pattern[str]", _Lazy(body, flags, key))
 
 
 @functools.lru_cache(maxsize=1024)
