@@ -136,3 +136,28 @@ def test_open_bounds() -> None:
     assert grammar.interval(12_000, "at_most", "12,000") == (None, 12_000.0)
     assert grammar.interval(12_000, "at_least", "12,000") == (12_000.0, None)
     assert grammar.interval(7, None, "7") == (7.0, 7.0)
+
+
+TIME_NUMBER = grammar.compile(r"(?&time_number)\Z")
+CALLED = grammar.compile(r"(?P<n>(?&call:number)) \ (?P<unit>years)")
+
+
+@pytest.mark.parametrize("text", ["two and a half", "1.5 million", "half a million", "a hundred",
+                                  "twenty-one", "one and a quarter", "2½", "a quarter of a million"])
+def test_time_number_reads_the_numbers_of_durations(text: str) -> None:
+    assert TIME_NUMBER.match(text) is not None
+
+
+@pytest.mark.parametrize("text", ["two thirds", "a fifth", "five and two thirds"])
+def test_time_number_leaves_out_fractions_no_unit_follows(text: str) -> None:
+    # word fractions ("two thirds years" is no English); the full number grammar reads them
+    assert TIME_NUMBER.match(text) is None
+    assert NUMBER.fullmatch(text) is not None
+
+
+def test_a_called_subpattern_matches_as_the_pasted_one() -> None:
+    m = CALLED.match("two and a half years")
+    assert m is not None and (m["n"], m["unit"]) == ("two and a half", "years")
+    # a call is not atomic: the number gives back what the rest of the pattern needs
+    m = grammar.compile(r"(?P<n>(?&call:number))(?P<rest>\d)").match("123")
+    assert m is not None and (m["n"], m["rest"]) == ("12", "3")
