@@ -143,12 +143,13 @@ CALLED = grammar.compile(r"(?P<n>(?&call:number)) \ (?P<unit>years)")
 
 
 @pytest.mark.parametrize("text", ["two and a half", "1.5 million", "half a million", "a hundred",
-                                  "twenty-one", "one and a quarter", "2½", "a quarter of a million"])
+                                  "twenty-one", "one and a quarter", "2½", "a quarter of a million",
+                                  "two and three quarters", "five and two-thirds"])
 def test_time_number_reads_the_numbers_of_durations(text: str) -> None:
     assert TIME_NUMBER.match(text) is not None
 
 
-@pytest.mark.parametrize("text", ["two thirds", "a fifth", "five and two thirds"])
+@pytest.mark.parametrize("text", ["two thirds", "a fifth", "three halves"])
 def test_time_number_leaves_out_fractions_no_unit_follows(text: str) -> None:
     # word fractions ("two thirds years" is no English); the full number grammar reads them
     assert TIME_NUMBER.match(text) is None
@@ -161,3 +162,20 @@ def test_a_called_subpattern_matches_as_the_pasted_one() -> None:
     # a call is not atomic: the number gives back what the rest of the pattern needs
     m = grammar.compile(r"(?P<n>(?&call:number))(?P<rest>\d)").match("123")
     assert m is not None and (m["n"], m["rest"]) == ("12", "3")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("It lasted two and three quarters years.", "two and three quarters years", 2.75, "year"),
+        ("It took two and two-thirds hours.", "two and two-thirds hours", 8 / 3, "hour"),
+        ("He served two and a third years.", "two and a third years", 7 / 3, "year"),
+    ],
+)
+def test_durations_with_a_fraction_after_and(text: str, span: str, value: float, unit: str) -> None:
+    # the temporal patterns read their numbers with time_number: "and" + a counted fraction
+    # must stay in it, or "two and three quarters years" falls apart into a range of numbers
+    import numclaims
+
+    (m,) = [m for m in numclaims.extract(text, published="2024-11-05") if m.kind == "duration"]
+    assert (m.text, m.unit) == (span, unit) and m.value == pytest.approx(value)
