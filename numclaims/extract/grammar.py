@@ -137,23 +137,6 @@ _DEFINE = r"""
     | (?&w_frac)
     | (?&w_int) (?: (?&and_frac) (?: [\ -] (?&scale_word) )? )?          # "two and a half million"
   )
-  # the numbers of the temporal patterns ("two and a half years", "1.5 million years", "half a
-  # million years", "two and three quarters years"): ``number`` without ``w_frac``, a fraction
-  # whose denominator is a word ("two thirds", "a fifth", "three halves"), which no time unit can
-  # follow. Pasted seven times into the temporal patterns, the full ``number`` made them take
-  # ~3 s to compile.
-  (?P<time_number>
-      (?&fraction) (?: (?i: \ of)? (?i: \ {1,3}an?)? \ {1,3} (?&scale_word) )?
-    | (?&numeral) (?: (?&and_frac) (?: [\ -] (?&big_scale) )?
-                    | [\ \u00a0-]? (?&scale_word)
-                      (?: (?<= (?i:hundred) ) (?i: \ and \ ) (?: \d{1,2} (?![\d,.]) | (?&count_word) (?!(?&frac_next)) )
-                          (?! \ (?&scale_word) )
-                        | (?&and_frac)
-                        | (?: \ \d{1,3} \ (?&scale_word) ){1,3}
-                          (?: (?i: \ and \ ) \d{1,2} (?![\d,.]) (?! \ (?&scale_word) ) )? )?
-                    | (?&abbr) )?
-    | (?&w_int) (?: (?&and_frac) (?: [\ -] (?&scale_word) )? )?
-  )
   # ordinals: "92nd", "21st", "first", "twenty-first", "hundredth"
   (?P<ordinal>
       (?<![\w.]) \d{1,9} (?: st | nd | rd | th | ST | ND | RD | TH ) (?!\w)

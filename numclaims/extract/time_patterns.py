@@ -333,9 +333,4 @@ def rules(head: str) -> regex.Pattern[str]:
     month = alt(lexicon().months)
     start = rf"(?:(?<![\w$£€#@/\\'’-])|(?<=(?<![\w-])(?:{month})[-–])(?=[A-Z]))"
     body = start + "\n(?:\n" + "\n| ".join(alts[n] for n in names) + "\n)(?![\\w])"
-    # the shared grammar's ``time_number``, not ``number``: the same numbers less the fractions
-    # that cannot stand before a unit, and 60% of its size; pasted where a rule tries it at
-    # every start, called (``(?&call:number)``) after a rare opener ("every", "between"), so the
-    # patterns compile fast (see ``grammar._rules``)
-    return grammar.compile(regex.sub(r"\(\?&(call:)?number\)", r"(?&\1time_number)", body),
-                           regex.VERBOSE)
+    return grammar.compile(body, regex.VERBOSE)
