@@ -136,3 +136,32 @@ def test_open_bounds() -> None:
     assert grammar.interval(12_000, "at_most", "12,000") == (None, 12_000.0)
     assert grammar.interval(12_000, "at_least", "12,000") == (12_000.0, None)
     assert grammar.interval(7, None, "7") == (7.0, 7.0)
+
+
+CALLED = grammar.compile(r"(?P<n>(?&call:number)) \ (?P<unit>years)")
+
+
+def test_a_called_subpattern_matches_as_the_pasted_one() -> None:
+    m = CALLED.match("two and a half years")
+    assert m is not None and (m["n"], m["unit"]) == ("two and a half", "years")
+    # a call is not atomic: the number gives back what the rest of the pattern needs
+    m = grammar.compile(r"(?P<n>(?&call:number))(?P<rest>\d)").match("123")
+    assert m is not None and (m["n"], m["rest"]) == ("12", "3")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("It lasted two and three quarters years.", "two and three quarters years", 2.75, "year"),
+        ("It took two and two-thirds hours.", "two and two-thirds hours", 8 / 3, "hour"),
+        ("He served two and a third years.", "two and a third years", 7 / 3, "year"),
+    ],
+)
+def test_durations_with_a_fraction_after_and(text: str, span: str, value: float, unit: str) -> None:
+    # the temporal patterns call the number grammar after "between" and a range's first end,
+    # and the number grammar calls w_int after "and": the called pieces must read as much as
+    # pasted ones
+    import numclaims
+
+    (m,) = [m for m in numclaims.extract(text, published="2024-11-05") if m.kind == "duration"]
+    assert (m.text, m.unit) == (span, unit) and m.value == pytest.approx(value)

@@ -164,3 +164,18 @@ def test_many_mentions_link_in_one_pass() -> None:
                   date_end=dt.date(2023, 3, 10)) for i in range(2000)]
     links = build(text, ms, None)
     assert len(links.by_key["strike"]) == 2000
+
+
+@pytest.mark.parametrize("verb", ["STARTED", "Started", "ſtarted", "BEGAN"])
+def test_a_cue_verb_in_any_case_still_links(verb: str) -> None:
+    # the cue search is skipped when the folded window holds no cue word: the folding must keep
+    # everything the case-insensitive pattern matches ("ſ" is a long s)
+    text = f"Officials see a major escalation of the war which {verb} nearly two years ago."
+    m = ago(text, "nearly two years", 2, hedge="nearly")
+    (link,) = build(text, [m], None).links
+    assert (link.role, link.cue, link.ref.key) == ("begin", verb, "war")
+
+
+def test_no_cue_word_no_link() -> None:
+    text = "Officials see a major escalation of the war, nearly two years ago."
+    assert build(text, [ago(text, "nearly two years", 2, hedge="nearly")], None).links == []

@@ -110,7 +110,7 @@ _DEFINE = r"""
   # "and a half million" (after "one billion")
   (?P<and_frac>
       (?i: ,?\ {1,3} and \ {1,3} )
-      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
+      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&call:w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
   )
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
@@ -188,7 +188,9 @@ def alternation(words: list[str]) -> str:
 
 
 _NAMED_LIST = regex.compile(r"\\L<(\w+)>")
-_CALL = regex.compile(r"\(\?&(\w+)\)")
+# ``(?&name)`` pastes a subpattern; ``(?&call:name)`` leaves a real subroutine call to it (see
+# ``_rules``)
+_CALL = regex.compile(r"\(\?&(call:)?(\w+)\)")
 _COMMENT = regex.compile(r"\s#.*$", regex.MULTILINE)
 
 
@@ -199,7 +201,14 @@ def _rules() -> dict[str, str]:
     The block is the one written grammar; ``compile`` inlines its calls rather than leaving them
     to the engine, because a pattern that starts with a subroutine call or a ``\\L<list>`` loses
     the regex module's first-character scan and runs 10-100x slower (measured: ``(?&digits)``
-    1.4 M chars/s against ~150 M chars/s inlined).
+    1.4 M chars/s against ~150 M chars/s inlined), and even an anchored match pays for each call
+    made (measured, CPU time on the same match calls: the temporal patterns with the plain
+    duration's number called instead of pasted spend 76% more time matching). Pasting has its
+    own cost: the regex module compiles a pattern at ~0.2 s per 40,000 characters, and ``number``
+    pasted ``w_int`` five times. So a subpattern reached only after a rare prefix (``w_int`` after
+    "and" in ``and_frac``; the number after "every" or "between" in the temporal rules) is
+    written ``(?&call:name)``: one copy of it goes into a DEFINE block at the end of the pattern
+    and the call costs only where the prefix matched (measured: no slower on the same calls).
     """
     text = _COMMENT.sub("", _DEFINE).strip()
     assert text.startswith("(?(DEFINE)") and text.endswith(")")
@@ -211,25 +220,60 @@ def _rules() -> dict[str, str]:
     return rules
 
 
-def _expand(body: str, named: dict[str, list[str]], depth: int = 0) -> str:
-    """``body`` with every call of a shared subpattern and every named list written out."""
+def _expand(body: str, named: dict[str, list[str]], called: set[str], depth: int = 0) -> str:
+    """``body`` with every use of a shared subpattern and every named list written out; the
+    names of the subpatterns left as calls are added to ``called``."""
     if depth > 12:
         raise ValueError("grammar subpatterns nest too deeply (a cycle?)")
     rules = _rules()
 
     def call(m: Any) -> str:
-        if m[1] not in rules:
+        if m[2] not in rules:
             return str(m[0])  # the caller's own group
-        return "(?:" + _expand(rules[m[1]], named, depth + 1) + "\n)"
+        if m[1]:
+            called.add(m[2])
+            return f"(?&{m[2]})"
+        return "(?:" + _expand(rules[m[2]], named, called, depth + 1) + "\n)"
 
     body = _CALL.sub(call, body)
     return _NAMED_LIST.sub(lambda m: alternation(named[m[1]]), body)
 
 
+def _source(body: str, named: dict[str, list[str]]) -> str:
+    """The full source of ``body``: pasted subpatterns, and a DEFINE block at the end for the
+    subpatterns left as calls (its groups come after all of ``body``'s, so their numbers are
+    unchanged)."""
+    called: set[str] = set()
+    src = _expand(body, named, called)
+    done: dict[str, str] = {}
+    while called - done.keys():
+        name = min(called - done.keys())
+        done[name] = _expand(_rules()[name], named, called)
+    if done:
+        src += "\n(?(DEFINE)\n" + "".join(f"(?P<{n}>{done[n]}\n)\n" for n in sorted(done)) + ")"
+    return src
+
+
 @functools.cache
 def _compile(body: str, flags: int, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Any:
     named = {**named_lists(), **{k: list(v) for k, v in lists}}
-    return regex.compile(_expand(body, named), flags | regex.VERBOSE)
+    return regex.compile(_source(body, named), flags | regex.VERBOSE)
+
+
+class _Lazy:
+    """A pattern compiled on first use. ``compile`` hands these out so that a module which builds
+    its patterns at import time (``checks._numeric``) costs nothing until the pattern is needed:
+    compiling a pasted grammar takes ~0.1-0.3 s, and many runs (``numclaims rules``, a document
+    without figures) never need some of them. The first attribute read compiles the pattern and
+    keeps that attribute on the instance, so later calls cost the same as on the pattern itself."""
+
+    def __init__(self, body: str, flags: int, key: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self._args = (body, flags, key)
+
+    def __getattr__(self, name: str) -> Any:  # only for names not yet kept on the instance
+        value = getattr(_compile(*self._args), name)
+        setattr(self, name, value)
+        return value
 
 
 def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]:
@@ -237,10 +281,11 @@ def compile(body: str, flags: int = 0, **lists: list[str]) -> regex.Pattern[str]
 
     ``body`` may call ``(?&number)``, ``(?&ordinal)``, ``(?&hedge)``, ``(?&hedge_after)`` and the
     smaller pieces (``digits``, ``numeral``, ``scale_word``, ``count_word``, ``fraction``); extra
-    named lists for ``\\L<name>`` are passed as keyword arguments. Compiled patterns are cached.
+    named lists for ``\\L<name>`` are passed as keyword arguments. Compiled patterns are cached,
+    and compiled on first use (``_Lazy``).
     """
     key = tuple(sorted((k, tuple(v)) for k, v in lists.items()))
-    return cast("regex.Pattern[str]", _compile(body, flags, key))
+    return cast("regex.Pattern[str]", _Lazy(body, flags, key))
 
 
 @functools.lru_cache(maxsize=1024)

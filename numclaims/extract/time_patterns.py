@@ -181,7 +181,7 @@ def _alternatives() -> dict[str, str]:
         (?P<rw>{rel})\s{{1,3}}(?:calendar\s{{1,3}})?
         (?:(?P<rp>{periods})
           |(?=[\w-]{{1,20}}(?:\s{{1,3}}[\w-]{{1,20}}){{0,2}}\s{{1,3}}quarters\b)   # past two
-           (?P<rqn>(?&number))\s{{1,3}}(?P<rp>quarters))\b                       # quarters
+           (?P<rqn>(?&call:number))\s{{1,3}}(?P<rp>quarters))\b                       # quarters
         (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b
           |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday_full})\b)?  # next week on Tuesday
       )
@@ -216,7 +216,7 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_set>                                              # every week, every two years
         (?:[Ee]very|[Ee]ach)\s{{1,3}}(?:(?P<sother>other)\s{{1,3}})?
-        (?:(?P<snum>(?&number))\s{{1,3}})?(?P<sunit>{unit}|{wday_full}|{month}|{season})\b
+        (?:(?P<snum>(?&call:number))\s{{1,3}})?(?P<sunit>{unit}|{wday_full}|{month}|{season})\b
       | (?P<sadv>{alt(SET_ADVERBS)})\b
       | (?<=(?:\d|\bonce|\btwice|\btimes|\bhours|\bdays|\bshifts|\bflights)\s)
         (?:a|per)\s(?P<sper>year|month|week|day)\b
@@ -240,11 +240,11 @@ def _alternatives() -> dict[str, str]:
     | (?P<R_dur>                                              # nearly two years, a fortnight
         (?:(?P<dthe>[Tt]he)\s{{1,3}}(?P<drel>past|last|next|coming|previous|following|first)
            \s{{1,3}}
-         |(?P<drel>[Pp]ast|[Ll]ast|[Nn]ext)\s{{1,3}}(?=\d|(?&number)\s))?  # headline "next 3 days"
+         |(?P<drel>[Pp]ast|[Ll]ast|[Nn]ext)\s{{1,3}}(?=\d|(?&call:number)\s))?  # headline "next 3 days"
         (?:(?P<dhedge>(?&hedge))\s{{1,3}})?
-        (?: (?:(?P<dbetw>[Bb]etween)\s{{1,3}}(?P<dlow>(?&number))\s{{1,3}}and\s{{1,3}}   # two to
+        (?: (?:(?P<dbetw>[Bb]etween)\s{{1,3}}(?P<dlow>(?&call:number))\s{{1,3}}and\s{{1,3}}   # two to
               |(?P<dlow>(?&number))(?:\s{{1,3}}(?:to|or)\s{{1,3}}|\s?[-–]\s?))          # three
-            (?P<dnum>(?&number))(?:\s{{1,3}}|-)
+            (?P<dnum>(?&call:number))(?:\s{{1,3}}|-)
           | (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
           | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of
               |(?<=(?:past|last|next|coming|previous|following)\s{{1,3}})   # the next few

@@ -32,7 +32,7 @@ import regex
 from ..facts import Event, FactSheet, Person
 from ..models import Mention
 from ..segment import Sentences, split_sentences
-from .phrases import APOS, is_relative, key_of, link_table, patterns, sheet_names
+from .phrases import APOS, fold, is_relative, key_of, link_table, patterns, sheet_names
 
 KEY = "link.events"
 
@@ -192,7 +192,11 @@ class _Linker:
     def pre_cue(self, m: Mention, last: Link | None) -> Link | None:
         """'<event> [which has] <verb> [in] <mention>': "the war which started nearly two years
         ago", "the treaty, signed on June 19", "Kim Jong Un, born in 1984", "has raged for"."""
-        c = self.p["cue"].search(self.text, max(self.sent_start(m.start), m.start - 60), m.start)
+        lo = max(self.sent_start(m.start), m.start - 60)
+        window = fold(self.text[lo:m.start])
+        if not any(w in window for w in self.p["cue_words"]):
+            return None  # most windows: no cue verb at all (a few substring tests, no search)
+        c = self.p["cue"].search(self.text, lo, m.start)
         if c is None:
             return None
         c_start, c_end, cls = c.start(), c.end(), c.lastgroup or ""
