@@ -1,0 +1,98 @@
+"""The ends of date ranges (numclaims.extract.time_ranges): both ends of "from ... to ..." found and
+given one calendar, runs of days read whole, and the false friends that look like ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import numclaims
+from numclaims.models import Mention
+
+PUB = dt.date(2024, 11, 5)  # a Tuesday
+TEMPORAL = {"date", "duration", "time", "set"}
+
+
+def _temporal(text: str, pub: dt.date | None = PUB) -> list[Mention]:
+    return [m for m in numclaims.extract(text, published=pub) if m.kind in TEMPORAL]
+
+
+def _ends(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.timex, str(m.date_end)) for m in _temporal(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the second end fixes the year of the first: May of the same year, before September
+    ("Exports slumped from May to September.", [("May", "2024-05", "2024-05-31"),
+                                                ("September", "2024-09", "2024-09-30")]),
+    # a lowercase month is safe after "from" / "between"
+    ("Exports slumped between august and October.", [("august", "2024-08", "2024-08-31"),
+                                                     ("October", "2024-10", "2024-10-31")]),
+    # across a new year: March 2024 is the latest March, so May is May 2023
+    ("Rain was scarce from May to March.", [("May", "2023-05", "2023-05-31"),
+                                            ("March", "2024-03", "2024-03-31")]),
+    # the year written at the first end carries to the second
+    ("Rain was scarce from April 2016 to June.", [("April 2016", "2016-04", "2016-04-30"),
+                                                  ("June", "2016-06", "2016-06-30")]),
+])
+def test_month_ranges(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert _ends(text) == want
+
+
+@pytest.mark.parametrize(("text", "span", "first", "last"), [
+    ("The fair ran 9 to 12 of June.", "9 to 12 of June", "2024-06-09", "2024-06-12"),
+    ("Shops closed between 3 and 12 of Sept.", "between 3 and 12 of Sept.", "2024-09-03",
+     "2024-09-12"),
+    ("Shops closed between the ninth and the seventeenth of April.",
+     "between the ninth and the seventeenth of April", "2024-04-09", "2024-04-17"),
+    ("Shops closed from ninth till seventeenth of April.",
+     "from ninth till seventeenth of April", "2024-04-09", "2024-04-17"),
+])
+def test_runs_of_days_are_one_date(text: str, span: str, first: str, last: str) -> None:
+    (m,) = _temporal(text)
+    assert (m.kind, m.text, str(m.date_start), str(m.date_end), m.timex) == (
+        "date", span, first, last, first)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Output grew in the years 2014 to 2018.", "2014 to 2018"),
+    ("Output was flat from 2014-2018.", "from 2014-2018"),
+    ("Output was flat 2014~2018.", "2014~2018"),
+    ("Output was flat in 2014 through 2018.", "2014 through 2018"),
+])
+def test_year_ranges(text: str, span: str) -> None:
+    (m,) = _temporal(text)
+    assert (m.kind, m.text, m.timex, str(m.date_start), str(m.date_end)) == (
+        "duration", span, "P4Y", "2014-01-01", "2018-12-31")
+
+
+@pytest.mark.parametrize(("text", "now", "other"), [
+    ("Work will go on between now and December 20.", "now", "December 20"),
+    ("Sales have doubled from March to date.", "date", "March"),
+    ("Sales have doubled between Jan 22 and now.", "now", "Jan 22"),
+    ("Rows were added from 2010-01-01 till current date.", "current date", "2010-01-01"),
+])
+def test_the_document_day_as_an_end(text: str, now: str, other: str) -> None:
+    ms = {m.text: m for m in _temporal(text)}
+    assert set(ms) == {now, other}
+    assert (ms[now].timex, ms[now].date_start, ms[now].anchor) == ("2024-11-05", PUB, "published")
+
+
+@pytest.mark.parametrize("text", [
+    "Between 3 and 12 of them left early.",          # no month: a count
+    "Scores rose from 9 to 12 of the 20 tests.",
+    "Say what you may to October voters.",          # "may" without "from": the verb
+    "Prices have risen from 40 to 52 so far, and now stand at 60.",
+    "It rose from 2014 to 2018 points.",            # a quantity, not years
+    "The index fell from 12 to 9 of June's 30 trading days.",  # backwards: no run of days
+])
+def test_false_friends(text: str) -> None:
+    words = ("may", "9 ", "3 ", "now", "2014", "12 ")
+    assert not [m for m in _temporal(text) if any(w in m.text for w in words)
+                and m.kind == "date"], _temporal(text)
+
+
+def test_no_document_date_leaves_now_alone() -> None:
+    assert [m.text for m in _temporal("Work will go on between now and December 20.", None)] == [
+        "December 20"]
