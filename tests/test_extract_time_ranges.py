@@ -96,3 +96,13 @@ def test_false_friends(text: str) -> None:
 def test_no_document_date_leaves_now_alone() -> None:
     assert [m.text for m in _temporal("Work will go on between now and December 20.", None)] == [
         "December 20"]
+
+
+def test_an_offset_ahead_is_exact_but_a_length_is_no_offset() -> None:
+    (m,) = _temporal("The site will shut in 3 years.")
+    assert (m.date_start, m.date_end) == (dt.date(2027, 11, 5), dt.date(2027, 11, 5))
+    (m,) = _temporal("The deal will be signed in two years of talks.")  # a length, not a day
+    assert (m.timex, m.date_start, m.anchor) == ("P2Y", None, None)
+    (m, _) = _temporal("Prices fell two years ago, in 2022.")  # looking back: a band remains
+    assert m.date_start is not None and m.date_end is not None
+    assert m.date_start < m.date_end

@@ -38,12 +38,12 @@ _ABBREVIATIONS = ("hr", "hrs", "min", "mins", "sec", "secs")
 # the event measured from: "two years after the invasion").
 _AFTER = regex.compile(
     r"[ \t]{1,3}(?P<w>ago|back|earlier|later|afterwards?|prior"
-    r"|(?:from|after|before)[ \t]{1,3}(?P<day>now|today|tomorrow|yesterday)|before|after)\b"
+    r"|(?:from|after|before)[ \t]{1,3}(?P<day>now|today|tomorrow|tmrw|yesterday)|before|after)\b"
     r"(?P<end>(?=[ \t]{0,2}(?:[.,;:!?)\"”]|$|and\b|but\b|when\b)))?",
     regex.MULTILINE,
 )
 # "a year from now", "two days from today", "three weeks from tomorrow": from this day
-_DAY_WORDS = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
+_DAY_WORDS = {"now": 0, "today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}
 # "three days after", "two weeks before", "16 days from": a date may follow
 _LEAD = regex.compile(r"[ \t]{1,3}(?P<w>before|after|from)[ \t]{1,3}")
 # "the last three weeks of the campaign": a part of a period named after it, not a stretch
@@ -119,7 +119,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         rule = "in " + rule
         if ctx.pub is None:
             return [make(ctx, "duration", s, e, rule, note=_join(note, NO_DOC_DATE), **fields)]
-        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note)]
+        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note,
+                         exact=True)]
     word = after["w"].lower()
     if word in ("before", "after") and not after["end"]:
         _await_date(ctx, m, fields, rule, note)
@@ -130,7 +131,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         if ctx.pub is None:
             return [make(ctx, "duration", s, e, rule, note=_join(note, NO_DOC_DATE), **fields)]
         day = ctx.pub + dt.timedelta(days=_DAY_WORDS.get((after["day"] or "now").lower(), 0))
-        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published", note)]
+        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published", note,
+                         exact=after["day"] is not None)]
     prev = next((p for p in reversed(ctx.explicit[-4:])
                  if p.end <= s and same_sentence(ctx, p.end, s)), None)
     if prev is None or prev.date_start is None or prev.date_end is None:
@@ -153,7 +155,8 @@ def _await_date(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, note: str
         if date.date_start is None or date.date_end is None or date.timex is None:
             return None  # an ambiguous day (03/04/2023) is no base
         return _pointer(ctx, m, fields, f"{rule} {word} <date>", sign,
-                        (date.date_start, date.date_end), f"{date.start}:{date.end}", note)
+                        (date.date_start, date.date_end), f"{date.start}:{date.end}", note,
+                        exact=True)
 
     ctx.follow = (lead.end(), lead.end(), remake)
 
@@ -173,21 +176,25 @@ def _join(*notes: str | None) -> str | None:
 def _future_offset(ctx: Ctx, m: Match) -> bool:
     """ "(will leave) in two weeks": a day ahead of the document date, said in the future tense
     or with "time" after it ("in two weeks' time"); "won the race in two hours" is a length."""
-    if prev_word(ctx.text, m.start()).lower() != "in":
-        return False
+    if prev_word(ctx.text, m.start()).lower() != "in" or _OF.match(ctx.text, m.end()):
+        return False  # "(will end) in two years of talks": a length
     return _TIME_AFTER.match(ctx.text, m.end()) is not None or future(ctx, m.start())
 
 
 def _pointer(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, sign: int,
-             base: tuple[dt.date, dt.date], anchor: str, note: str | None) -> Mention:
+             base: tuple[dt.date, dt.date], anchor: str, note: str | None,
+             exact: bool = False) -> Mention:
     """A duration that points at days ``sign`` * itself away from ``base``: "two years ago",
-    "in three days", "a decade earlier". A bare count is taken with the tolerance of its unit
-    (``ago_tolerance`` in time.toml: a band for years, the very day for days and weeks)."""
+    "in three days", "a decade earlier". Looking back ("ago", "earlier"), a bare count is taken
+    with the tolerance of its unit (``ago_tolerance`` in time.toml: a band for years, the very
+    day for days and weeks), since writers round what has passed. With ``exact`` (a day ahead
+    named by its offset: "in two months", "4 months from tomorrow", "16 days after [a date]")
+    it is calendar arithmetic: a plan or a deadline is counted, not rounded."""
     letter, mult = ctx.lx.units[m["dunit"]]
     value, low, high, unit = fields["value"], fields["low"], fields["high"], fields["unit"]
     key = m["dunit"].lower().rstrip("s").replace("centurie", "century")
     tol = ctx.lx.ago_tolerance.get(key, ctx.lx.ago_tolerance["default"])
-    if fields["hedge"] is None and low == high:  # "two years ago": a round figure
+    if fields["hedge"] is None and low == high and not exact:  # "two years ago": round
         low, high = value - tol * mult, value + tol * mult
         if tol:
             note = f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
