@@ -106,3 +106,28 @@ def test_an_offset_ahead_is_exact_but_a_length_is_no_offset() -> None:
     (m, _) = _temporal("Prices fell two years ago, in 2022.")  # looking back: a band remains
     assert m.date_start is not None and m.date_end is not None
     assert m.date_start < m.date_end
+
+
+@pytest.mark.parametrize(("text", "span", "timex", "value"), [
+    ("The vote took 1 hour and 30 minutes.", "1 hour and 30 minutes", "PT1H30M", 1.5),
+    ("The hearing ran more than 1 hour and 30 minutes.", "more than 1 hour and 30 minutes",
+     "PT1H30M", 1.5),
+    ("The siege lasted two years six months.", "two years six months", "P2Y6M", 2.5),
+    ("The strike lasted 3 days and 6 hours.", "3 days and 6 hours", "P3DT6H", 3.25),
+    ("The talks took one hour and half.", "one hour and half", "PT1.5H", 1.5),
+    ("The course takes one year and a quarter.", "one year and a quarter", "P1.25Y", 1.25),
+])
+def test_compound_durations(text: str, span: str, timex: str, value: float) -> None:
+    (m,) = _temporal(text)
+    assert (m.kind, m.text, m.timex, m.value) == ("duration", span, timex, value)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("It lasted 2 hours and 90 minutes.", ["2 hours", "90 minutes"]),  # no exact split
+    ("The war lasted 2 years and half of its budget went.", ["2 years"]),
+    ("The war lasted 2 years and a quarter of its troops died.", ["2 years"]),
+    ("Trains ran 2 years and 3 days late.", ["2 years", "3 days"]),  # not the next unit
+    ("He served 5 years, 6 months later he was freed.", ["5 years", "6 months"]),
+])
+def test_compound_false_friends(text: str, spans: list[str]) -> None:
+    assert [m.text for m in _temporal(text)] == spans
