@@ -131,3 +131,29 @@ def test_compound_durations(text: str, span: str, timex: str, value: float) -> N
 ])
 def test_compound_false_friends(text: str, spans: list[str]) -> None:
     assert [m.text for m in _temporal(text)] == spans
+
+
+@pytest.mark.parametrize(("text", "span", "first", "last"), [
+    ("Output fell in the first six months of 2024.", "the first six months", "2024-01-01",
+     "2024-06-30"),
+    ("Output fell in the last four months of 2021.", "the last four months", "2021-09-01",
+     "2021-12-31"),
+    ("Output fell in the first ten days of March 2023.", "the first ten days", "2023-03-01",
+     "2023-03-10"),
+    ("The office shuts for a week starting tomorrow.", "a week", "2024-11-06", "2024-11-12"),
+    ("The office shuts for 3 days starting from Nov. 11.", "3 days", "2024-11-11", "2024-11-13"),
+])
+def test_durations_placed_by_a_date(text: str, span: str, first: str, last: str) -> None:
+    (m,) = [m for m in _temporal(text) if m.kind == "duration"]
+    assert (m.text, str(m.date_start), str(m.date_end)) == (span, first, last)
+    assert m.anchor is not None and m.anchor != "published"
+
+
+@pytest.mark.parametrize("text", [
+    "He served the last two years of his term.",        # no date after "of"
+    "Output fell in the first 14 months of 2021.",     # longer than the year
+    "They met in the first two weeks of the war in 2022.",
+    "It took 3 days, starting work on Nov. 11 and 12.",  # "starting" a verb of another thing
+])
+def test_durations_not_placed(text: str) -> None:
+    assert all(m.date_start is None for m in _temporal(text) if m.kind == "duration")

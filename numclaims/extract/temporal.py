@@ -30,6 +30,7 @@ from . import (
     time_periods,
     time_ranges,
     time_relative,
+    time_stretch,
 )
 from .grammar import finite
 from .time_context import Ctx
@@ -151,7 +152,8 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 ctx.dates.extend(f for f in found if f.kind == "date" and f.date_start)
                 done = m.end()
                 break
-    out = time_compound.join(time_ranges.join(out, ctx), ctx)  # "from May to June", "1 hour and 30 minutes"
+    # the ends of ranges, compound durations, durations placed by a date after them
+    out = time_stretch.place(time_compound.join(time_ranges.join(out, ctx), ctx), ctx)
     return [m for m in out if finite(m)]  # "1e999 years ago": an overflow is no figure
 
 
