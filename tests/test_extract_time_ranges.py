@@ -157,3 +157,11 @@ def test_durations_placed_by_a_date(text: str, span: str, first: str, last: str)
 ])
 def test_durations_not_placed(text: str) -> None:
     assert all(m.date_start is None for m in _temporal(text) if m.kind == "duration")
+
+
+def test_the_day_word_of_an_offset_is_its_base() -> None:
+    assert [m.text for m in _temporal("The ferry sails three days from tomorrow.")] == [
+        "three days"]
+    # a day word of its own stays: "today" is no base of "three days" here
+    assert [m.text for m in _temporal("It took three days; today it reopens.")] == [
+        "three days", "today"]

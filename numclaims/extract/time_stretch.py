@@ -7,6 +7,11 @@ only at a duration of a stated count followed by "of" or "starting (from|on)" an
 mention: the duration then gets the days it covers (date_start, date_end) and the date as its
 anchor; the date stays a mention of its own.
 
+The day word at the end of an offset ("two days from [today]", "4 months from [tomorrow]") is
+no mention of its own: the offset (``time_durations``) already points at its day, anchored on the
+document date, and a second reading of the same words would name a day the text does not speak
+of.
+
 Does not live here: durations counted from the document date ("the past two years":
 ``time_durations``), offsets ("two weeks before May 13": ``time_durations``), parts of a period
 named by an ordinal ("the first quarter", "the second half": ``time_relative``).
@@ -26,12 +31,13 @@ _LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 _PART = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}\Z")
 _STARTING = regex.compile(r",?[ \t]{1,3}(?:starting|beginning)(?:[ \t]{1,3}(?:from|on))?"
                           r"[ \t]{1,3}\Z")
+_BASE = regex.compile(r"[ \t]{1,3}(?:from|after|before)[ \t]{1,3}")
 _FIRST_LAST = regex.compile(r"(?:[Tt]he[ \t]{1,3})?(?P<w>first|last|final)\b")
 
 
 def place(out: list[Mention], ctx: Ctx) -> list[Mention]:
     """``out`` (the scan's mentions, in text order) with durations placed by the date after."""
-    result = list(out)
+    result = _without_offset_bases(out, ctx)
     for i in range(len(result) - 1):
         d, date = result[i], result[i + 1]
         if d.kind != "duration" or d.unit not in _LETTER or d.value is None or (
@@ -43,6 +49,19 @@ def place(out: list[Mention], ctx: Ctx) -> list[Mention]:
         placed = _placed(ctx, d, date)
         if placed is not None:
             result[i] = placed
+    return result
+
+
+def _without_offset_bases(out: list[Mention], ctx: Ctx) -> list[Mention]:
+    result: list[Mention] = []
+    for m in out:
+        prev = result[-1] if result else None
+        if prev is not None and m.kind == "date" and prev.kind == "duration" and (
+                prev.anchor == "published" and prev.rule is not None and m.start - prev.end < 12
+                and prev.rule.endswith(f" {m.text.lower()}")
+                and _BASE.fullmatch(ctx.text, prev.end, m.start) is not None):
+            continue  # "two days from today": the day word is the offset's base
+        result.append(m)
     return result
 
 
