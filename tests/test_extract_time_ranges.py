@@ -35,6 +35,11 @@ def _ends(text: str) -> list[tuple[str, str | None, str | None]]:
     # the year written at the first end carries to the second
     ("Rain was scarce from April 2016 to June.", [("April 2016", "2016-04", "2016-04-30"),
                                                   ("June", "2016-06", "2016-06-30")]),
+    # a year written after the second end is the range's
+    ("Sales fell from april to June in 2017.", [("april", "2017-04", "2017-04-30"),
+                                                ("June in 2017", "2017-06", "2017-06-30")]),
+    ("Sales fell from April in 2016 to June in 2017.", [
+        ("April in 2016", "2016-04", "2016-04-30"), ("June in 2017", "2017-06", "2017-06-30")]),
 ])
 def test_month_ranges(text: str, want: list[tuple[str, str, str]]) -> None:
     assert _ends(text) == want

@@ -76,6 +76,7 @@ _RIGHT_NOW = regex.compile(
     r"\s{1,3}(?P<conn>to|till|until|through|and)\s{1,3}(?P<now>now|date|current\s{1,3}date|today)\b"
     r"(?![\w'’-])")
 _FROM_BEFORE = regex.compile(r"(?r)(?<![\w-])(?:[Ff]rom|[Bb]etween)\s{1,3}")
+_IN_YEAR = regex.compile(r"[ \t]{1,3}(?:in|of)[ \t]{1,3}(?P<y>\d{4})(?![\d-])")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _MONTH_LEVEL = regex.compile(r"\d{4}-\d\d")
 _DAY_LEVEL = regex.compile(r"\d{4}-\d\d-\d\d")
@@ -88,11 +89,15 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
         return out
     text = ctx.text
     result: list[Mention] = []
+    covered = 0  # a made mention may take in the words of the next one ("June in 2017")
     for m in out:
+        if m.start < covered:
+            continue
         if m.kind == "date" and m.timex and m.date_start is not None and m.date_end is not None:
             made = _before(m, result, ctx)
             if made is not None:
                 result.extend(made)
+                covered = made[-1].end
                 continue
             result.append(m)
             tail = _RIGHT_NOW.match(text, m.end, min(len(text), m.end + 24))
@@ -132,55 +137,69 @@ def _before(m: Mention, done: list[Mention], ctx: Ctx) -> list[Mention] | None:
     if left is None:
         return None
     # a mention of ours inside the first end: only a date of it may be replaced
-    prev = done[-1] if done and done[-1].end > left.start() else None
-    if prev is not None and (prev.kind != "date" or prev.start < left.start()):
+    # mentions of ours inside the first end ("April", "2016" of "April in 2016"): only dates of
+    # it may be replaced
+    k = len(done)
+    while k > 0 and done[k - 1].end > left.start():
+        k -= 1
+    inside = done[k:]
+    if any(p.kind != "date" or p.start < left.start() for p in inside):
         return None
     assert m.timex is not None and m.date_start is not None and m.date_end is not None
     conn = left["conn"]
     if conn == "and" and (left["from"] or "").lower() != "between":
         return None  # "and" joins the ends of a range only after "between"
     if left["mon"] and _MONTH_LEVEL.fullmatch(m.timex):
-        return _months(m, prev, left, done, ctx)
+        made = _months(m, inside, left, ctx)
+        if made is not None:
+            del done[k:]
+        return made
     if left["day"] and _DAY_LEVEL.fullmatch(m.timex) and m.date_start == m.date_end and \
             _DAY_FIRST.match(m.text):
-        return _days(m, prev, left, done, ctx)
+        return _days(m, left, ctx) if not inside else None
     if left["year"] and _FOUR_DIGITS.fullmatch(m.timex) and (
-            prev is None or prev.timex == left["year"] and prev.start == left.start("year")):
+            not inside or [p.timex for p in inside] == [left["year"]]):
         made = _years(m, left, ctx)
-        if made and prev is not None:
-            done.pop()  # "in 2014 through 2018": the first year was read alone
+        if made:
+            del done[k:]  # "in 2014 through 2018": the first year was read alone
         return made
-    if left["now"] and left["from"] and ctx.pub is not None and prev is None and (
+    if left["now"] and left["from"] and ctx.pub is not None and not inside and (
             m.date_start >= ctx.pub):
         return [_today(ctx, left.start("now"), left.end("now")), m]
     return None
 
 
-def _months(m: Mention, prev: Mention | None, left: regex.Match[str], done: list[Mention],
+def _months(m: Mention, inside: list[Mention], left: regex.Match[str],
             ctx: Ctx) -> list[Mention] | None:
     """ "from May to September", "between august and october", "May to March"."""
     word = left["mon"]
     if word.islower() and not left["from"]:
         return None  # "may", "march" are words too: only "from may to ..." is safe
     month = ctx.lx.months.get(word) or ctx.lx.months.get(word.capitalize())
-    if month is None or prev is not None and prev.timex and not _MONTH_LEVEL.fullmatch(prev.timex):
+    if month is None or any(p.timex is None or not (
+            _MONTH_LEVEL.fullmatch(p.timex) or p.timex == left["my"]) for p in inside):
         return None
     assert m.date_start is not None
+    month2, year2 = m.date_start.month, m.date_start.year
     year_written = _FOUR_DIGITS.search(m.text) is not None
     second = m
+    tail = None if year_written else _IN_YEAR.match(ctx.text, m.end, m.end + 12)
+    if tail is not None and ctx.lx.year_min <= int(tail["y"]) <= ctx.lx.year_max:
+        # "to June in 2017": the year after the second end is written for it (and so for both)
+        year2, year_written = int(tail["y"]), True
+        second = _month(ctx, m.start, tail.end(), year2, month2, m.rule, "the year written after it")
     if left["my"]:
         year = int(left["my"])
+        if year_written and year > year2:
+            return None  # backwards: the range-order check's
         if not year_written:  # "from April 2016 to June": June of 2016
-            y2 = year if m.date_start.month >= month else year + 1
-            second = _month(ctx, m.start, m.end, y2, m.date_start.month, m.rule, "the other end")
+            year2 = year if month2 >= month else year + 1
+            second = _month(ctx, m.start, m.end, year2, month2, m.rule, "the other end")
     else:
-        year = m.date_start.year if month <= m.date_start.month else m.date_start.year - 1
-    if year_written and left["my"] and int(left["my"]) > m.date_start.year:
-        return None  # backwards: the range-order check's
-    first = _month(ctx, left.start("mon"), left.end("my") if left["my"] else left.end("mon"), year, month, "<month> to <month>",
+        year = year2 if month <= month2 else year2 - 1
+    end = left.end("my") if left["my"] else left.end("mon")
+    first = _month(ctx, left.start("mon"), end, year, month, "<month> to <month>",
                    "the other end of the range")
-    if prev is not None:
-        done.pop()
     return [first, second]
 
 
@@ -191,12 +210,9 @@ def _month(ctx: Ctx, s: int, e: int, year: int, month: int, rule: str | None,
                 note=f"year {year} from {how}")
 
 
-def _days(m: Mention, prev: Mention | None, left: regex.Match[str], done: list[Mention],
-          ctx: Ctx) -> list[Mention] | None:
+def _days(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
     """ "9 to 12 of June", "between the ninth and the seventeenth of April": one run of days."""
     assert m.date_start is not None
-    if prev is not None:
-        return None
     day = grammar.parse_ordinal(left["day"]) if not left["day"].isdigit() else int(left["day"])
     if day is None or not 1 <= day < m.date_start.day:
         return None
