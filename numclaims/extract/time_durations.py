@@ -277,6 +277,9 @@ def r_vague(m: Match, ctx: Ctx) -> list[Mention]:
     if m["vrel"]:
         return [_vague_stretch(ctx, m.start(), m.end(), m["vrel"], m["vunit"], True)]
     letter = ctx.lx.units[m["vunit"]][0]
+    if m["vall"]:  # "all week": the one whole unit
+        return [make(ctx, "duration", m.start(), m.end(), "all <unit>", timex=timex_of(1, letter),
+                     value=1.0, low=1.0, high=1.0, unit=UNIT_NAMES[letter])]
     rule = "recent <units>" if m["vrecent"] else "for <units>"
     return [make(ctx, "duration", m.start(), m.end(), rule, timex=timex_of(None, letter),
                  unit=UNIT_NAMES[letter], note="a vague count")]
