@@ -246,7 +246,7 @@ def _alternatives() -> dict[str, str]:
               |(?P<dlow>(?&number))(?:\s{{1,3}}(?:to|or)\s{{1,3}}|\s?[-–]\s?))          # three
             (?P<dnum>(?&number))(?:\s{{1,3}}|-)
           | (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
-          | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of
+          | (?P<dvague>several|a\s{{1,3}}few|(?<![\w-])few|many|a\s{{1,3}}couple\s{{1,3}}of
               |(?<=(?:past|last|next|coming|previous|following)\s{{1,3}})   # the next few
                (?:few|couple(?:\s{{1,3}}of)?))\s{{1,3}} )
         (?P<dunit>{unit})\b

@@ -28,6 +28,7 @@ import functools
 from typing import Any
 
 import regex
+from dateutil.relativedelta import relativedelta
 
 from ..calendar import month_end
 from ..models import Mention
@@ -163,10 +164,26 @@ def _before(m: Mention, done: list[Mention], ctx: Ctx) -> list[Mention] | None:
         if made:
             del done[k:]  # "in 2014 through 2018": the first year was read alone
         return made
-    if left["now"] and left["from"] and ctx.pub is not None and not inside and (
-            m.date_start >= ctx.pub):
-        return [_today(ctx, left.start("now"), left.end("now")), m]
+    if left["now"] and left["from"] and ctx.pub is not None and not inside:
+        if m.date_start < ctx.pub and _FOUR_DIGITS.search(m.text) is None:
+            m = _next_year(ctx, m)  # "between now and March": the March ahead
+        if m.date_start is not None and m.date_start >= ctx.pub:
+            return [_today(ctx, left.start("now"), left.end("now")), m]
     return None
+
+
+def _next_year(ctx: Ctx, m: Mention) -> Mention:
+    """``m``, a month or a day written without its year, one year later."""
+    assert m.date_start is not None and m.date_end is not None and m.timex is not None
+    first, last = m.date_start + relativedelta(years=1), m.date_end + relativedelta(years=1)
+    if _MONTH_LEVEL.fullmatch(m.timex):
+        return _month(ctx, m.start, m.end, first.year, first.month, m.rule,
+                      "the range from the document day")
+    if first != last:
+        return m  # a run of days keeps its year
+    return make(ctx, "date", m.start, m.end, m.rule or "<date>", timex=first.isoformat(),
+                date_start=first, date_end=first, anchor="published",
+                note=f"year {first.year}: a range from the document day runs ahead")
 
 
 def _months(m: Mention, inside: list[Mention], left: regex.Match[str],
