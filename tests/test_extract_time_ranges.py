@@ -170,3 +170,15 @@ def test_the_day_word_of_an_offset_is_its_base() -> None:
     # a day word of its own stays: "today" is no base of "three days" here
     assert [m.text for m in _temporal("It took three days; today it reopens.")] == [
         "three days", "today"]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("The strike will run from Monday to Friday.", ["2024-11-11", "2024-11-15"]),
+    ("The strike ran from Monday to Friday.", ["2024-10-28", "2024-11-01"]),
+    ("Talks ran between Monday and Wednesday.", ["2024-10-28", "2024-10-30"]),
+    ("Talks ran from Oct. 28 to Friday.", ["2024-10-28", "2024-11-01"]),
+    ("I will be away from next Monday to Friday.", ["2024-11-11", "2024-11-15"]),
+    ("He came Monday and left Friday.", ["2024-11-04", "2024-11-01"]),  # two days, no range
+])
+def test_weekday_ends_are_read_together(text: str, days: list[str]) -> None:
+    assert [m.timex for m in _temporal(text)] == days

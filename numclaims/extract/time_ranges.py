@@ -76,6 +76,9 @@ def _left() -> regex.Pattern[str]:
 _RIGHT_NOW = regex.compile(
     r"\s{1,3}(?P<conn>to|till|until|through|and)\s{1,3}(?P<now>now|date|current\s{1,3}date|today)\b"
     r"(?![\w'’-])")
+_WEEKDAY_LINK = regex.compile(r"\s{1,3}(?:to|through|thru|till|until|(?P<and>and))\s{1,3}"
+                              r"|\s{0,2}[-–]\s{0,2}")
+_BETWEEN_BEFORE = regex.compile(r"(?r)(?<![\w-])[Bb]etween\s{1,3}")
 _FROM_BEFORE = regex.compile(r"(?r)(?<![\w-])(?:[Ff]rom|[Bb]etween)\s{1,3}")
 _IN_YEAR = regex.compile(r"[ \t]{1,3}(?:in|of)[ \t]{1,3}(?P<y>\d{4})(?![\d-])")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
@@ -96,6 +99,8 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
             continue
         if m.kind == "date" and m.timex and m.date_start is not None and m.date_end is not None:
             made = _before(m, result, ctx)
+            if made is None and result and result[-1].kind == "date":
+                made = _weekdays(result, m, ctx)
             if made is not None:
                 result.extend(made)
                 covered = made[-1].end
@@ -112,6 +117,38 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
                 m = make(ctx, "duration", lead.start(), m.end, m.rule or "", **_fields(m))
         result.append(m)
     return result
+
+
+def _weekdays(done: list[Mention], m: Mention, ctx: Ctx) -> list[Mention] | None:
+    """ "from Monday to Friday", "Monday through Thursday", "from Oct. 28 to Friday": a bare
+    weekday at one end is the one within the week of the other end, on its right side (each was
+    resolved alone, so "will run from Monday to Friday" read Friday before Monday). Of two
+    weekdays, the first end stays when it is ahead of the document date, else the second."""
+    p = done[-1]
+    if p.date_start is None or p.date_start != p.date_end or m.date_start != m.date_end:
+        return None
+    between = _WEEKDAY_LINK.fullmatch(ctx.text, p.end, m.start)
+    if between is None or between["and"] and not _BETWEEN_BEFORE.match(
+            ctx.text, max(0, p.start - 12), p.start):
+        return None
+    wd = ctx.lx.weekdays
+    first_bare, second_bare = p.text in wd, m.text in wd  # "Friday", "Fri.", not "next Friday"
+    if not (first_bare or second_bare) or m.date_start is None:
+        return None
+    a, b = p.date_start, m.date_start
+    gap = (b.weekday() - a.weekday()) % 7 or 7
+    if 0 < (b - a).days <= 7:
+        return None  # already in order, within a week
+    if second_bare and (not first_bare or ctx.pub is None or a >= ctx.pub):
+        return [_day(ctx, m, a + dt.timedelta(days=gap))]
+    done[-1] = _day(ctx, p, b - dt.timedelta(days=gap))
+    return [m]
+
+
+def _day(ctx: Ctx, m: Mention, day: dt.date) -> Mention:
+    return make(ctx, "date", m.start, m.end, m.rule or "<weekday>", timex=day.isoformat(),
+                date_start=day, date_end=day, anchor=m.anchor,
+                note="the weekday within a week of the other end of the range")
 
 
 def _fields(m: Mention, **update: Any) -> dict[str, Any]:
