@@ -182,3 +182,18 @@ def test_the_day_word_of_an_offset_is_its_base() -> None:
 ])
 def test_weekday_ends_are_read_together(text: str, days: list[str]) -> None:
     assert [m.timex for m in _temporal(text)] == days
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Voting is on 6 and 7 March 2025.", [("6", "2025-03-06"), ("7 March 2025", "2025-03-07")]),
+    ("Polls open on the 3rd or 4th of May.", [("the 3rd", "2024-05-03"),
+                                             ("4th of May", "2024-05-04")]),
+])
+def test_listed_days_take_the_month_after_them(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.timex) for m in _temporal(text)] == want
+
+
+def test_a_count_before_a_day_is_no_listed_day() -> None:
+    # the first figure is larger: no list of days of one month
+    assert [m.text for m in _temporal("Of 30 and 12 June entries, most were late.")] == [
+        "12 June"]

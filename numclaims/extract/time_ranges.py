@@ -67,7 +67,7 @@ def _left() -> regex.Pattern[str]:
           | (?P<year>\d{{4}})
           | (?P<now>now|today)
         )
-        (?: \s{{1,3}}(?P<conn>to|through|thru|till|until|and)\s{{1,3}}
+        (?: \s{{1,3}}(?P<conn>to|through|thru|till|until|and|or)\s{{1,3}}
           | \s{{0,2}}(?P<conn>[-–~])\s{{0,2}} )
         """, regex.VERBOSE)
 
@@ -185,7 +185,15 @@ def _before(m: Mention, done: list[Mention], ctx: Ctx) -> list[Mention] | None:
         return None
     assert m.timex is not None and m.date_start is not None and m.date_end is not None
     conn = left["conn"]
-    if conn == "and" and (left["from"] or "").lower() != "between":
+    if conn in ("and", "or") and (left["from"] or "").lower() != "between":
+        # "18 and 19 June": two days of a list, the first with the month of the second
+        if left["day"] and not left["from"] and _DAY_LEVEL.fullmatch(m.timex) and \
+                m.date_start == m.date_end and _DAY_FIRST.match(m.text) and all(
+                    p.timex and _DAY_LEVEL.fullmatch(p.timex) for p in inside):
+            made = _listed(m, left, ctx)
+            if made is not None:
+                del done[k:]  # "the 3rd" read alone as a day of this month
+            return made
         return None  # "and" joins the ends of a range only after "between"
     if left["mon"] and _MONTH_LEVEL.fullmatch(m.timex):
         made = _months(m, inside, left, ctx)
@@ -275,6 +283,18 @@ def _days(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
     note = f"a run of days, {first.isoformat()} to {m.date_start.isoformat()}"
     return [make(ctx, "date", s, m.end, "<day> to <day> <month>", timex=first.isoformat(),
                  date_start=first, date_end=m.date_start, anchor=m.anchor, note=note)]
+
+
+def _listed(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
+    assert m.date_start is not None
+    day = grammar.parse_ordinal(left["day"]) if not left["day"].isdigit() else int(left["day"])
+    if day is None or not 1 <= day < m.date_start.day:
+        return None
+    first = m.date_start.replace(day=day)
+    s = left.start("the") if left["the"] else left.start("day")
+    return [make(ctx, "date", s, left.end("day"), "<day> and <day> <month>",
+                 timex=first.isoformat(), date_start=first, date_end=first, anchor=m.anchor,
+                 note=f"the month of the day listed after it, {m.text}"), m]
 
 
 def _years(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
