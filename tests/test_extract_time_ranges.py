@@ -197,3 +197,10 @@ def test_a_count_before_a_day_is_no_listed_day() -> None:
     # the first figure is larger: no list of days of one month
     assert [m.text for m in _temporal("Of 30 and 12 June entries, most were late.")] == [
         "12 June"]
+
+
+def test_later_counts_from_a_written_day_not_from_a_relative_one() -> None:
+    (_, m) = _temporal("On May 3 the ship docked and a fortnight later it left.")
+    assert (m.date_start, m.anchor) == (dt.date(2024, 5, 17), "3:8")
+    (_, m) = _temporal("Yesterday the ship docked and a fortnight later it left.")
+    assert m.date_start is None

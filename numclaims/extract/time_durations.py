@@ -49,6 +49,8 @@ _LEAD = regex.compile(r"[ \t]{1,3}(?P<w>before|after|from)[ \t]{1,3}")
 # "the last three weeks of the campaign": a part of a period named after it, not a stretch
 # from the document date
 _OF = regex.compile(r"[ \t]{1,3}of\b")
+# rules of dates written as such, whose year alone may come from the document date
+_WRITTEN_DAY = regex.compile(r"(?:<weekday>, )?<(?:month> <day|day> <month)")
 # "in two weeks' time"
 _TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
@@ -133,8 +135,10 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         day = ctx.pub + dt.timedelta(days=_DAY_WORDS.get((after["day"] or "now").lower(), 0))
         return [_pointer(ctx, m, fields, rule, sign, (day, day), "published", note,
                          exact=after["day"] is not None)]
-    prev = next((p for p in reversed(ctx.explicit[-4:])
-                 if p.end <= s and same_sentence(ctx, p.end, s)), None)
+    # the nearest date written earlier in the sentence: a full date, or a day whose year comes
+    # from the document date ("On May 3 ... a fortnight later"), not a relative one ("today")
+    prev = next((p for p in reversed(ctx.dates[-4:]) if p.end <= s and same_sentence(
+        ctx, p.end, s) and (p.anchor is None or _WRITTEN_DAY.match(p.rule or ""))), None)
     if prev is None or prev.date_start is None or prev.date_end is None:
         return [make(ctx, "duration", s, e, rule, note=_join(
             note, "relative to another date in the story, which was not found"), **fields)]
