@@ -204,3 +204,17 @@ def test_later_counts_from_a_written_day_not_from_a_relative_one() -> None:
     assert (m.date_start, m.anchor) == (dt.date(2024, 5, 17), "3:8")
     (_, m) = _temporal("Yesterday the ship docked and a fortnight later it left.")
     assert m.date_start is None
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("The border is closed for 30 days from Nov. 8.", "2024-11-08", "2024-12-07"),
+    ("The office is shut for 3 days from today.", "2024-11-05", "2024-11-07"),
+])
+def test_for_a_duration_from_a_day_is_a_stretch(text: str, first: str, last: str) -> None:
+    (m, *_) = _temporal(text)
+    assert (m.kind, str(m.date_start), str(m.date_end)) == ("duration", first, last)
+
+
+def test_without_for_a_duration_from_a_day_is_an_offset() -> None:
+    (m, _) = _temporal("It will reopen 30 days from Nov. 8.")
+    assert (m.date_start, m.date_end) == (dt.date(2024, 12, 8), dt.date(2024, 12, 8))

@@ -114,7 +114,9 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     if after is None:
         if _within(ctx, m):  # "(will close) within nine months": from now to then
             return [_stretch(ctx, m, fields, "within " + rule, "next")]
-        if _LEAD.match(ctx.text, e):  # "three days after [Jan. 12]": when a date follows
+        lead = _LEAD.match(ctx.text, e)
+        if lead and not (lead["w"].lower() == "from" and prev_word(ctx.text, s).lower() == "for"):
+            # "three days after [Jan. 12]": when a date follows (not "for 3 days from Jan. 12")
             _await_date(ctx, m, fields, rule, note)
         if not _future_offset(ctx, m):
             return [plain]
@@ -124,6 +126,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note,
                          exact=True)]
     word = after["w"].lower()
+    if word.startswith("from") and prev_word(ctx.text, s).lower() == "for":
+        return [plain]  # "(closed) for 3 days from today": a stretch (time_stretch), no offset
     if word in ("before", "after") and not after["end"]:
         _await_date(ctx, m, fields, rule, note)
         return [make(ctx, "duration", s, e, rule + f" {word} <event>", note=note, **fields)]

@@ -1,6 +1,6 @@
 """Durations placed on the calendar by the date right after them: "the first six months of
 2024", "the last four months of 2021", "a week starting tomorrow", "3 days starting from next
-Monday".
+Monday", "(closed) for 3 days from today".
 
 Lives here: ``place(out, ctx)``, run by ``temporal.scan`` once every mention is found. It looks
 only at a duration of a stated count followed by "of" or "starting (from|on)" and a date
@@ -25,19 +25,22 @@ import regex
 
 from ..calendar import shift
 from ..models import Mention
-from .time_context import Ctx, make
+from .time_context import Ctx, make, prev_word
 
 _LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 _PART = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}\Z")
 _STARTING = regex.compile(r",?[ \t]{1,3}(?:starting|beginning)(?:[ \t]{1,3}(?:from|on))?"
                           r"[ \t]{1,3}\Z")
 _BASE = regex.compile(r"[ \t]{1,3}(?:from|after|before)[ \t]{1,3}")
+_FROM = regex.compile(r",?[ \t]{1,3}from[ \t]{1,3}")  # "for 3 days from today": a stretch
+_DAY_WORDS = ("today", "tomorrow", "yesterday")
 _FIRST_LAST = regex.compile(r"(?:[Tt]he[ \t]{1,3})?(?P<w>first|last|final)\b")
 
 
 def place(out: list[Mention], ctx: Ctx) -> list[Mention]:
     """``out`` (the scan's mentions, in text order) with durations placed by the date after."""
     result = _without_offset_bases(out, ctx)
+    drop = -1
     for i in range(len(result) - 1):
         d, date = result[i], result[i + 1]
         if d.kind != "duration" or d.unit not in _LETTER or d.value is None or (
@@ -49,7 +52,9 @@ def place(out: list[Mention], ctx: Ctx) -> list[Mention]:
         placed = _placed(ctx, d, date)
         if placed is not None:
             result[i] = placed
-    return result
+            if date.text.lower() in _DAY_WORDS:
+                drop = i + 1  # "a week starting tomorrow": the day word is the stretch's start
+    return result if drop < 0 else result[:drop] + result[drop + 1:]
 
 
 def _without_offset_bases(out: list[Mention], ctx: Ctx) -> list[Mention]:
@@ -85,7 +90,8 @@ def _placed(ctx: Ctx, d: Mention, date: Mention) -> Mention | None:
             if not date.date_start <= first <= last <= date.date_end:
                 return None  # "the first 14 months of 2021": no part of it
             how = f"the {w['w']} {d.text[w.end():].strip()} of {date.text}"
-        elif _STARTING.fullmatch(between) and date.date_start == date.date_end:
+        elif (_STARTING.fullmatch(between) or _FROM.fullmatch(between) and prev_word(
+                ctx.text, d.start).lower() == "for") and date.date_start == date.date_end:
             first = date.date_start  # "a week starting tomorrow": that day and the six after
             last = shift(first, n, letter) - dt.timedelta(days=1)
             how = f"{d.text} from {first.isoformat()}"
