@@ -7,9 +7,11 @@ from the shared ``grammar.interval``), in the unit of its TIMEX3 value (a decade
 "published" and date_start/date_end = the days the interval reaches back to (a bare count of days
 or weeks is that very day; years and months are rounded by writers and keep a band, see
 ``ago_tolerance`` in time.toml). "In two weeks" (future tense), "a year from now", "two days from
-today" point forward the same way. "X earlier/later" does the same from the nearest explicit date
-earlier in the same sentence, when there is one. A range ("two to three years") is one duration
-whose value is the midpoint and low/high its ends.
+today", "16 days after [a date]" point forward or back to one day: a plan or a deadline is
+counted, not rounded. "X earlier/later" points like "ago" from the nearest date written earlier in
+the same sentence, when there is one. "For 3 days from today" is no offset but a stretch
+(``time_stretch``). A range ("two to three years") is one duration whose value is the midpoint
+and low/high its ends; "all week" is one whole unit.
 All date arithmetic is calendar arithmetic (``calendar.shift``).
 """
 
