@@ -76,6 +76,8 @@ def _left() -> regex.Pattern[str]:
 _RIGHT_NOW = regex.compile(
     r"\s{1,3}(?P<conn>to|till|until|through|and)\s{1,3}(?P<now>now|date|current\s{1,3}date|today)\b"
     r"(?![\w'’-])")
+_NOW_LINKS = ("to", "till", "until", "through", "and")
+_CONNECTIVES = frozenset({"to", "through", "thru", "till", "until", "and", "or"})
 _WEEKDAY_LINK = regex.compile(r"\s{1,3}(?:to|through|thru|till|until|(?P<and>and))\s{1,3}"
                               r"|\s{0,2}[-–]\s{0,2}")
 _BETWEEN_BEFORE = regex.compile(r"(?r)(?<![\w-])[Bb]etween\s{1,3}")
@@ -106,7 +108,8 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
                 covered = made[-1].end
                 continue
             result.append(m)
-            tail = _RIGHT_NOW.match(text, m.end, min(len(text), m.end + 24))
+            tail = _RIGHT_NOW.match(text, m.end, min(len(text), m.end + 24)) if text[
+                m.end:m.end + 12].lstrip(" \t").startswith(_NOW_LINKS) else None
             if tail is not None and ctx.pub is not None and m.date_end <= ctx.pub and \
                     _from_before(text, m.start):  # "from March to date": up to the document day
                 result.append(_today(ctx, tail.start("now"), tail.end("now")))
@@ -171,6 +174,9 @@ def _before(m: Mention, done: list[Mention], ctx: Ctx) -> list[Mention] | None:
     """The mentions replacing ``m`` (and possibly the last ones of ``done``) when a range ends at
     ``m``; None when no range ends there."""
     text = ctx.text
+    tail = text[max(0, m.start - 10):m.start].rstrip()
+    if not tail or not (tail[-1] in "-–~" or tail.rsplit(None, 1)[-1] in _CONNECTIVES):
+        return None  # the cheap test first: no connective right before the mention
     left = _left().match(text, max(0, m.start - _WINDOW), m.start)
     if left is None:
         return None
