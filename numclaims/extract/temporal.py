@@ -22,7 +22,16 @@ from collections.abc import Callable
 import regex
 
 from ..models import Mention
-from . import time_dates, time_durations, time_holidays, time_periods, time_relative
+from . import (
+    time_compound,
+    time_dates,
+    time_durations,
+    time_holidays,
+    time_periods,
+    time_ranges,
+    time_relative,
+    time_stretch,
+)
 from .grammar import finite
 from .time_context import Ctx
 from .time_lexicon import lexicon
@@ -143,6 +152,8 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 ctx.dates.extend(f for f in found if f.kind == "date" and f.date_start)
                 done = m.end()
                 break
+    # the ends of ranges, compound durations, durations placed by a date after them
+    out = time_stretch.place(time_compound.join(time_ranges.join(out, ctx), ctx), ctx)
     return [m for m in out if finite(m)]  # "1e999 years ago": an overflow is no figure
 
 

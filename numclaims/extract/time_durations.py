@@ -7,9 +7,11 @@ from the shared ``grammar.interval``), in the unit of its TIMEX3 value (a decade
 "published" and date_start/date_end = the days the interval reaches back to (a bare count of days
 or weeks is that very day; years and months are rounded by writers and keep a band, see
 ``ago_tolerance`` in time.toml). "In two weeks" (future tense), "a year from now", "two days from
-today" point forward the same way. "X earlier/later" does the same from the nearest explicit date
-earlier in the same sentence, when there is one. A range ("two to three years") is one duration
-whose value is the midpoint and low/high its ends.
+today", "16 days after [a date]" point forward or back to one day: a plan or a deadline is
+counted, not rounded. "X earlier/later" points like "ago" from the nearest date written earlier in
+the same sentence, when there is one. "For 3 days from today" is no offset but a stretch
+(``time_stretch``). A range ("two to three years") is one duration whose value is the midpoint
+and low/high its ends; "all week" is one whole unit.
 All date arithmetic is calendar arithmetic (``calendar.shift``).
 """
 
@@ -38,17 +40,19 @@ _ABBREVIATIONS = ("hr", "hrs", "min", "mins", "sec", "secs")
 # the event measured from: "two years after the invasion").
 _AFTER = regex.compile(
     r"[ \t]{1,3}(?P<w>ago|back|earlier|later|afterwards?|prior"
-    r"|(?:from|after|before)[ \t]{1,3}(?P<day>now|today|tomorrow|yesterday)|before|after)\b"
+    r"|(?:from|after|before)[ \t]{1,3}(?P<day>now|today|tomorrow|tmrw|yesterday)|before|after)\b"
     r"(?P<end>(?=[ \t]{0,2}(?:[.,;:!?)\"”]|$|and\b|but\b|when\b)))?",
     regex.MULTILINE,
 )
 # "a year from now", "two days from today", "three weeks from tomorrow": from this day
-_DAY_WORDS = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
+_DAY_WORDS = {"now": 0, "today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}
 # "three days after", "two weeks before", "16 days from": a date may follow
 _LEAD = regex.compile(r"[ \t]{1,3}(?P<w>before|after|from)[ \t]{1,3}")
 # "the last three weeks of the campaign": a part of a period named after it, not a stretch
 # from the document date
 _OF = regex.compile(r"[ \t]{1,3}of\b")
+# rules of dates written as such, whose year alone may come from the document date
+_WRITTEN_DAY = regex.compile(r"(?:<weekday>, )?<(?:month> <day|day> <month)")
 # "in two weeks' time"
 _TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
@@ -112,15 +116,20 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     if after is None:
         if _within(ctx, m):  # "(will close) within nine months": from now to then
             return [_stretch(ctx, m, fields, "within " + rule, "next")]
-        if _LEAD.match(ctx.text, e):  # "three days after [Jan. 12]": when a date follows
+        lead = _LEAD.match(ctx.text, e)
+        if lead and not (lead["w"].lower() == "from" and prev_word(ctx.text, s).lower() == "for"):
+            # "three days after [Jan. 12]": when a date follows (not "for 3 days from Jan. 12")
             _await_date(ctx, m, fields, rule, note)
         if not _future_offset(ctx, m):
             return [plain]
         rule = "in " + rule
         if ctx.pub is None:
             return [make(ctx, "duration", s, e, rule, note=_join(note, NO_DOC_DATE), **fields)]
-        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note)]
+        return [_pointer(ctx, m, fields, rule, 1, (ctx.pub, ctx.pub), "published", note,
+                         exact=True)]
     word = after["w"].lower()
+    if word.startswith("from") and prev_word(ctx.text, s).lower() == "for":
+        return [plain]  # "(closed) for 3 days from today": a stretch (time_stretch), no offset
     if word in ("before", "after") and not after["end"]:
         _await_date(ctx, m, fields, rule, note)
         return [make(ctx, "duration", s, e, rule + f" {word} <event>", note=note, **fields)]
@@ -130,9 +139,12 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
         if ctx.pub is None:
             return [make(ctx, "duration", s, e, rule, note=_join(note, NO_DOC_DATE), **fields)]
         day = ctx.pub + dt.timedelta(days=_DAY_WORDS.get((after["day"] or "now").lower(), 0))
-        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published", note)]
-    prev = next((p for p in reversed(ctx.explicit[-4:])
-                 if p.end <= s and same_sentence(ctx, p.end, s)), None)
+        return [_pointer(ctx, m, fields, rule, sign, (day, day), "published", note,
+                         exact=after["day"] is not None)]
+    # the nearest date written earlier in the sentence: a full date, or a day whose year comes
+    # from the document date ("On May 3 ... a fortnight later"), not a relative one ("today")
+    prev = next((p for p in reversed(ctx.dates[-4:]) if p.end <= s and same_sentence(
+        ctx, p.end, s) and (p.anchor is None or _WRITTEN_DAY.match(p.rule or ""))), None)
     if prev is None or prev.date_start is None or prev.date_end is None:
         return [make(ctx, "duration", s, e, rule, note=_join(
             note, "relative to another date in the story, which was not found"), **fields)]
@@ -153,7 +165,8 @@ def _await_date(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, note: str
         if date.date_start is None or date.date_end is None or date.timex is None:
             return None  # an ambiguous day (03/04/2023) is no base
         return _pointer(ctx, m, fields, f"{rule} {word} <date>", sign,
-                        (date.date_start, date.date_end), f"{date.start}:{date.end}", note)
+                        (date.date_start, date.date_end), f"{date.start}:{date.end}", note,
+                        exact=True)
 
     ctx.follow = (lead.end(), lead.end(), remake)
 
@@ -173,21 +186,25 @@ def _join(*notes: str | None) -> str | None:
 def _future_offset(ctx: Ctx, m: Match) -> bool:
     """ "(will leave) in two weeks": a day ahead of the document date, said in the future tense
     or with "time" after it ("in two weeks' time"); "won the race in two hours" is a length."""
-    if prev_word(ctx.text, m.start()).lower() != "in":
-        return False
+    if prev_word(ctx.text, m.start()).lower() != "in" or _OF.match(ctx.text, m.end()):
+        return False  # "(will end) in two years of talks": a length
     return _TIME_AFTER.match(ctx.text, m.end()) is not None or future(ctx, m.start())
 
 
 def _pointer(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, sign: int,
-             base: tuple[dt.date, dt.date], anchor: str, note: str | None) -> Mention:
+             base: tuple[dt.date, dt.date], anchor: str, note: str | None,
+             exact: bool = False) -> Mention:
     """A duration that points at days ``sign`` * itself away from ``base``: "two years ago",
-    "in three days", "a decade earlier". A bare count is taken with the tolerance of its unit
-    (``ago_tolerance`` in time.toml: a band for years, the very day for days and weeks)."""
+    "in three days", "a decade earlier". Looking back ("ago", "earlier"), a bare count is taken
+    with the tolerance of its unit (``ago_tolerance`` in time.toml: a band for years, the very
+    day for days and weeks), since writers round what has passed. With ``exact`` (a day ahead
+    named by its offset: "in two months", "4 months from tomorrow", "16 days after [a date]")
+    it is calendar arithmetic: a plan or a deadline is counted, not rounded."""
     letter, mult = ctx.lx.units[m["dunit"]]
     value, low, high, unit = fields["value"], fields["low"], fields["high"], fields["unit"]
     key = m["dunit"].lower().rstrip("s").replace("centurie", "century")
     tol = ctx.lx.ago_tolerance.get(key, ctx.lx.ago_tolerance["default"])
-    if fields["hedge"] is None and low == high:  # "two years ago": a round figure
+    if fields["hedge"] is None and low == high and not exact:  # "two years ago": round
         low, high = value - tol * mult, value + tol * mult
         if tol:
             note = f"a round figure: taken as {fmt_num(low)} to {fmt_num(high)} {unit}s"
@@ -270,6 +287,9 @@ def r_vague(m: Match, ctx: Ctx) -> list[Mention]:
     if m["vrel"]:
         return [_vague_stretch(ctx, m.start(), m.end(), m["vrel"], m["vunit"], True)]
     letter = ctx.lx.units[m["vunit"]][0]
+    if m["vall"]:  # "all week": the one whole unit
+        return [make(ctx, "duration", m.start(), m.end(), "all <unit>", timex=timex_of(1, letter),
+                     value=1.0, low=1.0, high=1.0, unit=UNIT_NAMES[letter])]
     rule = "recent <units>" if m["vrecent"] else "for <units>"
     return [make(ctx, "duration", m.start(), m.end(), rule, timex=timex_of(None, letter),
                  unit=UNIT_NAMES[letter], note="a vague count")]

@@ -100,7 +100,7 @@ def prefix_words() -> frozenset[str]:
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
               "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
-              "after", "per", "between", "same", "recent", "calendar", "New"}
+              "after", "per", "between", "same", "recent", "calendar", "New", "all"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -246,7 +246,7 @@ def _alternatives() -> dict[str, str]:
               |(?P<dlow>(?&number))(?:\s{{1,3}}(?:to|or)\s{{1,3}}|\s?[-–]\s?))          # three
             (?P<dnum>(?&call:number))(?:\s{{1,3}}|-)
           | (?P<dnum>(?&number)|(?<!\w)(?:[Aa]n?|[Oo]ne)(?=\s))(?:\s{{1,3}}|-)
-          | (?P<dvague>several|a\s{{1,3}}few|many|a\s{{1,3}}couple\s{{1,3}}of
+          | (?P<dvague>several|a\s{{1,3}}few|(?<![\w-])few|many|a\s{{1,3}}couple\s{{1,3}}of
               |(?<=(?:past|last|next|coming|previous|following)\s{{1,3}})   # the next few
                (?:few|couple(?:\s{{1,3}}of)?))\s{{1,3}} )
         (?P<dunit>{unit})\b
@@ -258,8 +258,10 @@ def _alternatives() -> dict[str, str]:
         (?: (?P<vthe>[Tt]he)\s{{1,3}}                              # the coming weeks
             (?P<vrel>past|last|next|coming|previous|following)\s{{1,3}}
           | (?<=\b(?:[Ff]or|[Oo]ver|[Ww]ithin)\s)(?:the\s{{1,3}})?
-          | (?P<vrecent>[Rr]ecent)\s{{1,3}} )
-        (?P<vunit>years|decades|months|weeks|centuries|(?(vrel)days|(?!)))\b(?!\s{{0,3}}\d)
+          | (?P<vrecent>[Rr]ecent)\s{{1,3}}
+          | (?<![\w-])(?P<vall>[Aa]ll)\s{{1,3}} )                 # all week: one whole unit
+        (?P<vunit>(?(vall)(?:day|week|month|year)(?![\w-]|\s{{1,3}}(?:care|one|round)\b)
+                  |(?:years|decades|months|weeks|centuries|(?(vrel)days|(?!)))))\b(?!\s{{0,3}}\d)
       )
     | (?P<R_hol>                                              # Christmas Eve (2023)
         (?P<hol>{holidays})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<holy>\d{{4}})(?![\d-]))?
