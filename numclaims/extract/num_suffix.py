@@ -218,7 +218,8 @@ def _lookup(text: str, phrase: str, sep: str, start: int) -> Suffix | None:
         if low in ct.minor:
             code, factor = ct.minor[low]
             return Suffix("money", code, ct.notes.get(low), factor, end, low)
-    if sep == "" and phrase in glued:
+    if phrase in glued and (sep == "" or phrase in ut.spaced and sep != "-"
+                            and _spaced_ok(text, start, end, ut.spaced_next.get(phrase))):
         unit = glued[phrase]
         return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, phrase)
     if phrase in symbols:
@@ -228,3 +229,32 @@ def _lookup(text: str, phrase: str, sep: str, start: int) -> Suffix | None:
         unit = words[low]
         return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, low)
     return None
+
+
+def _spaced_ok(text: str, start: int, end: int, only: frozenset[str] | None) -> bool:
+    """Whether a spaced abbreviation ("278,000 t", "66 Ma") may be a unit, from what follows it.
+    With a list of words ("Ma ago"): one of them, or the end of the text, of a sentence or of a
+    bracket ("in 2012 Ma, ..." and "in 2012 Ma was" stay years). Without: the end of the text,
+    punctuation other than a hyphen or an apostrophe, or a lower-case word ("t of grain";
+    "t-shirts", "t's", "1 Ma Long" no)."""
+    nxt = text[end:end + 1]
+    if only is not None:  # the end of the text or of a sentence or a bracket, or a listed word
+        if not nxt or nxt == ")" or nxt == "." and text[end + 1:end + 2] in ("", " ", "\n"):
+            return True
+        word = text[end + 1:end + 8].split(" ", 1)[0].rstrip(_TRIM) if nxt == " " else ""
+        return word in only
+    if not nxt or nxt in _SPACED_STOPS:
+        return True
+    if nxt != " ":
+        return False
+    after = text[end + 1:end + 2]
+    if after.isalpha() and not after.islower():
+        return False
+    # "1 t salt", "½ t vanilla": after a one-digit count or a fraction, a teaspoon in recipes
+    return (text.startswith(" of ", end)
+            or _RECIPE_FIGURE.search(text, max(0, start - 11), start - 1) is None)
+
+
+_SPACED_STOPS = frozenset(".,;:!?)]\n")
+# A one-digit count or a fraction right before a spaced "t": how recipes count teaspoons.
+_RECIPE_FIGURE = regex.compile(r"(?<![\d.,/])(?:\d|\d?\ ?\d/\d|\d?[\u00bc-\u00be\u2150-\u215e])\Z")

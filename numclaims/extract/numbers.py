@@ -188,15 +188,15 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after.isalnum() or after == "_":
         return True
-    if after in "-/.:" and end + 1 < len(text) and text[end + 1].isdigit():
-        return True  # 10:30, 9/11, 3.2.1: times, dates and versions are not figures
+    if after in "-/.:+" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True  # 10:30, 9/11, 3.2.1, 4+1: times, dates, versions, names are not figures
     if before in "%=&?^":
         return True  # the query of a web address: "?q=30%25%2020%"
     if before.isalnum() or before == "_":
         return True
     if before in _LETTER_HYPHEN and start > 1 and text[start - 2].isalpha():
         return True
-    if before in "-/.:" and start > 1 and text[start - 2].isdigit():
+    if before in "-/.:+" and start > 1 and text[start - 2].isdigit():
         return True
     return num_patterns.cued(text, start)
 
