@@ -119,6 +119,27 @@ def _small_length(text: str, pos: int) -> Suffix | None:
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# A height in feet and inches with primes: 6'2", 5\u20329\u2033 (the apostrophe is a foot only so)
+FEET_INCHES = regex.compile(r"['\u2032](?P<n>1[01]|\d)(?:\.\d)?[\"\u2033](?![\w\"])")
+_INCH_MARKS = frozenset('"\u2033')  # the straight double quote and the double prime
+_QUOTE_WINDOW = 300  # how far back a line is searched for an open quotation
+
+
+def inch_mark(text: str, pos: int) -> int | None:
+    """Where an inch mark right after a figure ends ('9"', '10 "', "9\u2033"), else None.
+
+    A straight double quote is also how a quotation closes ('he said "I paid 9" and left'): it is
+    an inch mark only when no quotation is open on its line (an even number of straight quotes
+    before it, looking back at most _QUOTE_WINDOW characters) and no letter or digit follows."""
+    q = pos + 1 if text[pos] == " " else pos
+    end = q + 1
+    if end < len(text) and text[end].isalnum():
+        return None  # '10 "Top' opens a quotation; '9"x12"' is left alone
+    if text[q] == '"':
+        line = text.rfind("\n", max(0, q - _QUOTE_WINDOW), q) + 1
+        if text.count('"', max(line, q - _QUOTE_WINDOW), q) % 2:
+            return None  # the quotation that opened before the figure closes here
+    return end
 
 
 def _bracketed(text: str, pos: int) -> Suffix | None:
@@ -165,6 +186,11 @@ def _simple_suffix(text: str, pos: int) -> Suffix | None:
         return Suffix("percent", "percent", None, 1.0, pos + (1 if ch == "%" else 2), "%")
     if text.startswith(" in", pos) and _INCH_AFTER.match(text, pos + 3):
         return Suffix("quantity", "inch", None, 1.0, pos + 3, "in")
+    if ch in "'\u2032" and FEET_INCHES.match(text, pos):  # 6'2": the inches are read after
+        return Suffix("quantity", "foot", None, 1.0, pos + 1, "'")
+    if ch in _INCH_MARKS or ch == " " and text[pos + 1:pos + 2] in _INCH_MARKS:
+        end = inch_mark(text, pos)
+        return None if end is None else Suffix("quantity", "inch", None, 1.0, end, '"')
     m = _TAIL.match(text, pos)
     if m is None:
         return None

@@ -108,6 +108,8 @@ def _plain_number(text: str, p: int) -> tuple[Mention | None, int] | None:
             elif nxt not in "\n\t\r":
                 return None  # two spaces ("2  1/4"), a digit, a sign: the grammar decides
         elif ch in ",;:." or ch in _CLOSERS:
+            if ch == '"':
+                return None  # '9"' may be inches: num_suffix decides
             if not (nxt.isspace() or (ch in _CLOSERS and not nxt.isalnum())):
                 return None
             if ch == ")" and e - p == 3 and p and text[p - 1] == "(":
