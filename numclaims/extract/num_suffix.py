@@ -129,17 +129,29 @@ def inch_mark(text: str, pos: int) -> int | None:
     """Where an inch mark right after a figure ends ('9"', '10 "', "9\u2033"), else None.
 
     A straight double quote is also how a quotation closes ('he said "I paid 9" and left'): it is
-    an inch mark only when no quotation is open on its line (an even number of straight quotes
-    before it, looking back at most _QUOTE_WINDOW characters) and no letter or digit follows."""
+    an inch mark only when no quotation is open on its line (looking back at most _QUOTE_WINDOW
+    characters) and no letter or digit follows."""
     q = pos + 1 if text[pos] == " " else pos
     end = q + 1
     if end < len(text) and text[end].isalnum():
         return None  # '10 "Top' opens a quotation; '9"x12"' is left alone
-    if text[q] == '"':
-        line = text.rfind("\n", max(0, q - _QUOTE_WINDOW), q) + 1
-        if text.count('"', max(line, q - _QUOTE_WINDOW), q) % 2:
-            return None  # the quotation that opened before the figure closes here
+    if text[q] == '"' and _quotation_open(text, q):
+        return None  # the quotation that opened before the figure closes here
     return end
+
+
+def _quotation_open(text: str, q: int) -> bool:
+    """Whether a quotation is open at ``q``, from the straight quotes before it on its line: a
+    quote after a space, a bracket, "=" or the line's start opens one; any quote closes an open
+    one; a quote after a figure with none open is an inch mark ('The 9" plate ... "it cost 9"')."""
+    floor = max(0, q - _QUOTE_WINDOW)
+    k = text.rfind("\n", floor, q) + 1 or floor
+    is_open = False
+    while (k := text.find('"', k, q)) >= 0:
+        prev = text[k - 1] if k > floor else " "
+        is_open = not is_open and (prev.isspace() or prev in "([{=:")
+        k += 1
+    return is_open
 
 
 def _bracketed(text: str, pos: int) -> Suffix | None:

@@ -76,7 +76,7 @@ def scan(text: str) -> list[Mention]:
                 f = num_ages.age(text, f) or f  # "aged about 50", "ages 5 to 12"
                 last_end = max(last_end, f.end)
             out.append(f)
-    return [m for m in out if grammar.finite(m)]  # "1e999": an overflow is no figure
+    return [m for m in num_tail.share_units(text, out) if grammar.finite(m)]  # not "1e999"
 
 
 _PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d{1,20})(?:\.\d{1,12})?")

@@ -1,0 +1,79 @@
+"""Units read in context: a unit shared back along "45 and 50 mg", spaced abbreviations that
+need what follows them ("66 Ma ago", "278,000 t of"), inch marks against closing quotes.
+
+The single-figure forms are in tests/corpus/numbers.toml and their false friends in
+numbers_negative.toml; here are the readings that need a whole sentence around them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import numclaims
+
+
+def _read(text: str) -> list[tuple[str, str, float | None, str | None]]:
+    return [(m.kind, m.text, m.value, m.unit) for m in numclaims.extract(text)
+            if m.kind in ("number", "percent", "quantity", "money")]
+
+
+def test_a_bare_figure_borrows_the_unit_of_the_next() -> None:
+    ms = numclaims.extract("Patients were given 45 and 50 mg of the drug.")
+    assert [(m.text, m.kind, m.unit) for m in ms] == [("45", "quantity", "milligram"),
+                                                      ("50 mg", "quantity", "milligram")]
+    assert ms[0].si_value == pytest.approx(45e-6)  # 45 mg = 45e-6 kg
+    assert ms[0].si_unit == "kilogram"
+
+
+def test_a_comma_list_shares_the_unit_back_to_its_first_figure() -> None:
+    assert _read("Runs of 10, 20 or 30 km were offered.") == [
+        ("quantity", "10", 10.0, "kilometer"), ("quantity", "20", 20.0, "kilometer"),
+        ("quantity", "30 km", 30.0, "kilometer")]
+    assert _read("Support stood at 45 or 48 percent.") == [
+        ("percent", "45", 45.0, "percent"), ("percent", "48 percent", 48.0, "percent")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Sales rose in 2019 and 50 t were shipped.", "2019"),    # a year borrows nothing
+    ("He paid $45 and 50 mg were missing.", "$45"),           # the sign binds to its figure
+    ("She ran 10 and then 12 km.", "10"),                     # words between: two figures
+    ("Crowds of 3, then 40 km away, gathered.", "3"),         # a comma alone shares nothing
+])
+def test_no_unit_is_shared_across_other_words(text: str, figure: str) -> None:
+    start = text.index(figure)
+    (m,) = [m for m in numclaims.extract(text) if m.start == start]
+    assert m.kind in ("number", "money", "date") and m.unit in (None, "USD")
+
+
+def test_a_hedged_figure_keeps_its_own_reading() -> None:
+    ms = numclaims.extract("They took about 45 and 50 mg.")
+    assert (ms[0].kind, ms[0].hedge) == ("number", "approx")
+
+
+def test_geological_ages_in_a_sentence() -> None:
+    assert _read("The impact struck about 66 Ma ago, the rocks are 3.8 Ga old.") == [
+        ("quantity", "about 66 Ma", 66.0, "megayear"), ("quantity", "3.8 Ga", 3.8, "gigayear")]
+
+
+def test_tonnes_after_a_space_before_lower_case_words_and_punctuation() -> None:
+    assert _read("Exports reached 278,000 t, worth 10 000 dollars.")[0] == \
+        ("quantity", "278,000 t", 278000.0, "metric_ton")
+    assert _read("A 40 t truck") == [("quantity", "40 t", 40.0, "metric_ton")]
+
+
+def test_inch_marks_and_closing_quotes_in_one_line() -> None:
+    text = 'The 9" plate fits, he said: "it cost 9" and left.'
+    assert _read(text) == [("quantity", '9"', 9.0, "inch"), ("number", "9", 9.0, None)]
+    assert _read('He stands 6\'2" tall.') == [("quantity", '6\'2"', 6 + 2 / 12, "foot")]
+    assert _read('"Top 10" and "best 9" lists') == [("number", "10", 10.0, None),
+                                                    ("number", "9", 9.0, None)]
+    assert _read('<img width="100">') == [("number", "100", 100.0, None)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='0123456789 .,"\'′″tMaG-sohf\n', max_size=40))
+def test_unit_contexts_are_safe_and_spans_exact(text: str) -> None:
+    for m in numclaims.extract(text):
+        assert text[m.start:m.end] == m.text
