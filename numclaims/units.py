@@ -81,7 +81,7 @@ def unit_table() -> UnitTable:
     data = load_data("units")
     table = UnitTable()
     for unit, entry in data.items():
-        if unit == "compose":
+        if unit in ("compose", "named"):
             continue
         for word in entry.get("words", []):
             table.words[word.lower()] = unit
@@ -111,7 +111,7 @@ def currency_table() -> CurrencyTable:
         scale_suffix={k: float(v) for k, v in data.get("scale_suffix", {}).items()},
     )
     for code, entry in data.items():
-        if code in ("ambiguous", "scale_suffix", "scaled_codes"):
+        if code in ("ambiguous", "scale_suffix", "scaled_codes", "accounting"):
             continue
         for sym in entry.get("symbols", []):
             table.symbols[sym] = code

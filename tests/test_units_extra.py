@@ -72,6 +72,51 @@ def test_inch_marks_and_closing_quotes_in_one_line() -> None:
     assert _read('<img width="100">') == [("number", "100", 100.0, None)]
 
 
+def test_absolute_zero_is_zero_kelvin_only_in_a_physical_sentence() -> None:
+    (m,) = numclaims.extract("The gas was cooled to within a whisker of absolute zero.")
+    assert (m.kind, m.text, m.value, m.unit, m.si_value) == (
+        "quantity", "absolute zero", 0.0, "kelvin", 0.0)
+    for text in ("There is absolute zero chance of a deal.",
+                 "Trust in the board is at absolute zero, investors said."):
+        assert [(m.kind, m.text) for m in numclaims.extract(text)] == [("number", "zero")]
+
+
+def test_kelvin_after_a_temperature_in_its_conversion_brackets() -> None:
+    text = "The core runs at 300 °C (572 °F, 573.15K) and the probe at 20 °C (293K)."
+    ms = [(m.text, m.value, m.unit) for m in numclaims.extract(text)]
+    assert ("573.15K", 573.15, "kelvin") in ms and ("293K", 293.0, "kelvin") in ms
+    assert numclaims.check(text).findings == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("At 30 °C, 12K runners set off.", "12K"),         # no brackets: a count in thousands
+    ("The set ran hot at 30 °C (4K screens).", "4K"),  # 30 °C is 303 K, not 4 K
+    ("It reached 20 °C (12K viewers watched).", "12K"),
+])
+def test_k_stays_thousands_outside_a_matching_conversion(text: str, figure: str) -> None:
+    start = text.index(figure)
+    (m,) = [m for m in numclaims.extract(text) if m.start == start]
+    assert (m.kind, m.value) == ("number", float(figure[:-1]) * 1000)
+
+
+def test_a_sum_in_brackets_is_negative_in_accounts() -> None:
+    (m,) = [m for m in numclaims.extract("Net income was ($4.2 million) last year.")
+            if m.kind == "money"]
+    assert (m.text, m.value, m.low, m.high) == ("($4.2 million)", -4.2e6, -4.2e6, -4.2e6)
+    (m,) = [m for m in numclaims.extract("The annual revenue is ($99.99).") if m.kind == "money"]
+    assert (m.text, m.value) == ("($99.99)", -99.99)
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue rose to €10m ($11m) last year.",          # a conversion after another figure
+    "The ticket is ($20) at the door.",                # no word of accounts
+    "Profit rose, and the fee (about $20) was cut.",   # not right after a copula
+])
+def test_a_sum_in_brackets_stays_positive_elsewhere(text: str) -> None:
+    assert all(m.value is None or m.value > 0 for m in numclaims.extract(text)
+               if m.kind == "money")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet='0123456789 .,"\'′″tMaG-sohf\n', max_size=40))
 def test_unit_contexts_are_safe_and_spans_exact(text: str) -> None:

@@ -1,20 +1,17 @@
 """What may follow a figure and its unit and still belong to it: the cents after "3 dollars",
-the inches after "5 feet", an uncertainty after "20 °C" ("± 2 °C"); and the unit a bare figure
-borrows from the next one ("45 and 50 mg").
+the inches after "5 feet", an uncertainty after "20 °C" ("± 2 °C").
 
 Lives here: ``cents``, ``inches`` and ``uncertainty``, each reading from the end of a figure
-and returning the extra amount and where the figure now ends; ``share_units``, a pass over the
-figures of a text. Not here: the figure itself (``numbers``), the patterns they run
-(``num_patterns``), the unit after a number (``num_suffix``).
+and returning the extra amount and where the figure now ends. Not here: the figure itself
+(``numbers``), the patterns they run (``num_patterns``), the unit after a number (``num_suffix``),
+readings that need the figures around ("45 and 50 mg": ``num_context``).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import units
-from ..models import Mention
 from . import grammar, num_patterns, num_suffix
 
 # How an uncertainty starts after a figure: "± 2", "+/- 0.3", "+- 1".
@@ -75,44 +72,3 @@ def inches(text: str, pos: int) -> tuple[float, int]:
     if value is None or not 0 <= value < 12:
         return 0.0, pos
     return value / 12, c.end()
-
-
-# A figure that lends its unit, and one that may borrow it: only plain numerals, no hedge, no
-# range, the unit written after the figure (not "$45 and 50": the sign binds to the first).
-_LENDS = frozenset(("<number> <unit>", "<number> <percent>"))
-_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_LAST_GAPS = frozenset((" and ", " or "))  # "45 and 50 mg", "3 or 4 km"
-_LIST_GAPS = frozenset((", ",))  # "10, 20 and 30 km": only before such a pair
-
-
-def share_units(text: str, found: list[Mention]) -> list[Mention]:
-    """Give a bare numeral the unit of the figure right after it when only "and"/"or" stand
-    between them, and so back along a comma list: "45 and 50 mg" is 45 mg and 50 mg, "10, 20 or
-    30%" three percents. A figure with a hedge, a range or a currency sign lends nothing."""
-    for i in range(len(found) - 1, 0, -1):
-        nxt = found[i]
-        if nxt.rule not in _LENDS:
-            continue
-        gaps = _LAST_GAPS
-        j = i - 1
-        while j >= 0:
-            cur = found[j]
-            if (text[cur.end:found[j + 1].start] not in gaps or cur.kind != "number"
-                    or cur.rule != "<number>" or not _NUMERAL.fullmatch(cur.text)
-                    or _YEAR.fullmatch(cur.text)):
-                break  # "in 2019 and 50 mg": a year lends and borrows nothing
-            found[j] = _with_unit(cur, nxt)
-            gaps = _LIST_GAPS
-            j -= 1
-    return found
-
-
-def _with_unit(m: Mention, lender: Mention) -> Mention:
-    si = units.to_si(m.value or 0.0, lender.unit) if lender.kind == "quantity" and lender.unit \
-        else None
-    note = "; ".join(x for x in (lender.note, "unit of the next figure") if x)
-    return m.model_copy(update={
-        "kind": lender.kind, "unit": lender.unit, "si_value": si[0] if si else None,
-        "si_unit": si[1] if si else None, "rule": "<number> <unit of the next figure>",
-        "note": note})

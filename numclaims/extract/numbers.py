@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_ages, num_article, num_patterns, num_suffix, num_tail
+from . import grammar, num_ages, num_article, num_context, num_patterns, num_suffix, num_tail
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -76,7 +76,7 @@ def scan(text: str) -> list[Mention]:
                 f = num_ages.age(text, f) or f  # "aged about 50", "ages 5 to 12"
                 last_end = max(last_end, f.end)
             out.append(f)
-    return [m for m in num_tail.share_units(text, out) if grammar.finite(m)]  # not "1e999"
+    return [m for m in num_context.revise(text, out) if grammar.finite(m)]  # not "1e999"
 
 
 _PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d{1,20})(?:\.\d{1,12})?")
