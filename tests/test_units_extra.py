@@ -117,6 +117,12 @@ def test_a_sum_in_brackets_stays_positive_elsewhere(text: str) -> None:
                if m.kind == "money")
 
 
+def test_lower_case_us_dollars_after_an_article_only() -> None:
+    assert _read("Russia accepted a us $ 150 million loan.") == [
+        ("money", "us $ 150 million", 150e6, "USD")]
+    assert _read("They paid us $5 for it.") == [("money", "$5", 5.0, "USD")]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet='0123456789 .,"\'′″tMaG-sohf\n', max_size=40))
 def test_unit_contexts_are_safe_and_spans_exact(text: str) -> None:

@@ -7,6 +7,8 @@ Lives here: ``revise(text, found)``, which runs, in order,
                      only in a sentence with a context word (units.toml [named]);
   kelvin twins    -- "573.15K" right after a temperature, in the brackets of a conversion
                      ("300 °C (572 °F, 573.15K)"), is kelvin, not 573 thousand;
+  lower-case "us" -- "us $5" is US dollars after an article or a possessive ("a us $ 150 million
+                     loan"), else "us" is the pronoun and stays out ("it cost us $5");
   accounting      -- a sum in brackets after "is"/"was" in a sentence about revenue, profit or
                      loss is negative ("revenue was ($99.99)"; currencies.toml [accounting]).
 Not here: reading a single figure (``numbers``, ``num_suffix``, ``num_tail``).
@@ -38,9 +40,25 @@ def revise(text: str, found: list[Mention]) -> list[Mention]:
                 found[i] = _named(text, m) or m
             elif m.text.endswith("K") and i:
                 found[i] = _kelvin_twin(text, found[i - 1], m) or m
-        elif m.kind == "money" and m.start and text[m.start - 1] == "(":
-            found[i] = _accounting(text, m) or m
+        elif m.kind == "money":
+            if m.text.startswith("us "):
+                found[i] = m = _lower_us(text, m)
+            if m.start and text[m.start - 1] == "(":
+                found[i] = _accounting(text, m) or m
     return found
+
+
+_US_AFTER = frozenset(("a", "an", "the", "s", "'s", "\u2019s", "its", "their", "his", "her"))
+
+
+def _lower_us(text: str, m: Mention) -> Mention:
+    """ "a us $ 150 million loan" keeps "us"; in "it cost us $5" it is a pronoun, not a country:
+    the figure starts at "$"."""
+    words = text[max(0, m.start - 8):m.start].split()
+    if words and words[-1].lower() in _US_AFTER:
+        return m
+    start = m.start + 3
+    return m.model_copy(update={"start": start, "text": text[start:m.end]})
 
 
 def _sentence(text: str, start: int, end: int) -> str:
