@@ -70,6 +70,8 @@ def test_inch_marks_and_closing_quotes_in_one_line() -> None:
     assert _read('"Top 10" and "best 9" lists') == [("number", "10", 10.0, None),
                                                     ("number", "9", 9.0, None)]
     assert _read('<img width="100">') == [("number", "100", 100.0, None)]
+    assert numclaims.check('A 12" (40 cm) pizza.').findings[0].rule == "conversion-mismatch"
+    assert numclaims.check('A 12" (30 cm) pizza.').findings == []  # 12 in = 30.48 cm
 
 
 def test_absolute_zero_is_zero_kelvin_only_in_a_physical_sentence() -> None:

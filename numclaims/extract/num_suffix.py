@@ -123,6 +123,7 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 FEET_INCHES = regex.compile(r"['\u2032](?P<n>1[01]|\d)(?:\.\d)?[\"\u2033](?![\w\"])")
 _INCH_MARKS = frozenset('"\u2033')  # the straight double quote and the double prime
 _QUOTE_WINDOW = 300  # how far back a line is searched for an open quotation
+_SUM_BEFORE = regex.compile(r"[$\u20ac\u00a3\u00a5][\ \u00a0]?[\d.,]{1,20}\Z")
 
 
 def inch_mark(text: str, pos: int) -> int | None:
@@ -137,6 +138,8 @@ def inch_mark(text: str, pos: int) -> int | None:
         return None  # '10 "Top' opens a quotation; '9"x12"' is left alone
     if text[q] == '"' and _quotation_open(text, q):
         return None  # the quotation that opened before the figure closes here
+    if _SUM_BEFORE.search(text, max(0, pos - 24), pos):
+        return None  # '$ 48 "': a sum has no inches, the quote is punctuation
     return end
 
 
