@@ -90,6 +90,17 @@ def test_kelvin_after_a_temperature_in_its_conversion_brackets() -> None:
     assert numclaims.check(text).findings == []
 
 
+def test_a_bare_degree_takes_the_scale_named_after_it() -> None:
+    text = "Absolute zero is −273.15° on the Celsius scale and −459.67° on the Fahrenheit scale."
+    ms = [m for m in numclaims.extract(text) if m.text[0] == "\u2212"]
+    assert [(m.text, m.unit) for m in ms] == [("\u2212273.15°", "degree_Celsius"),
+                                               ("\u2212459.67°", "degree_Fahrenheit")]
+    assert ms[0].si_value == pytest.approx(0.0, abs=1e-9)  # -273.15 °C is 0 K
+    assert ms[1].si_value == pytest.approx(0.0, abs=1e-9)  # -459.67 °F is 0 K
+    (m,) = numclaims.extract("The road bends 90° on the left.")
+    assert m.unit == "degree"
+
+
 @pytest.mark.parametrize(("text", "figure"), [
     ("At 30 °C, 12K runners set off.", "12K"),         # no brackets: a count in thousands
     ("The set ran hot at 30 °C (4K screens).", "4K"),  # 30 °C is 303 K, not 4 K

@@ -7,6 +7,7 @@ Lives here: ``revise(text, found)``, which runs, in order,
                      only in a sentence with a context word (units.toml [named]);
   kelvin twins    -- "573.15K" right after a temperature, in the brackets of a conversion
                      ("300 °C (572 °F, 573.15K)"), is kelvin, not 573 thousand;
+  named scales    -- "−273.15° on the Celsius scale" is degrees Celsius, not an angle;
   lower-case "us" -- "us $5" is US dollars after an article or a possessive ("a us $ 150 million
                      loan"), else "us" is the pronoun and stays out ("it cost us $5");
   accounting      -- a sum in brackets after "is"/"was" in a sentence about revenue, profit or
@@ -40,12 +41,31 @@ def revise(text: str, found: list[Mention]) -> list[Mention]:
                 found[i] = _named(text, m) or m
             elif m.text.endswith("K") and i:
                 found[i] = _kelvin_twin(text, found[i - 1], m) or m
+        elif m.kind == "quantity" and m.unit == "degree" and text.startswith(" on the ", m.end):
+            found[i] = _scale_named_after(text, m) or m
         elif m.kind == "money":
             if m.text.startswith("us "):
                 found[i] = m = _lower_us(text, m)
             if m.start and text[m.start - 1] == "(":
                 found[i] = _accounting(text, m) or m
     return found
+
+
+_SCALE_AFTER = re.compile(r" on the (?i:(celsius|centigrade|fahrenheit))(?: scale)?\b")
+_SCALES = {"celsius": "degree_Celsius", "centigrade": "degree_Celsius",
+           "fahrenheit": "degree_Fahrenheit"}
+
+
+def _scale_named_after(text: str, m: Mention) -> Mention | None:
+    """ "−273.15° on the Celsius scale": the bare degree takes the scale named right after it
+    (the span stays the figure, as written)."""
+    s = _SCALE_AFTER.match(text, m.end)
+    if s is None or m.value is None:
+        return None
+    unit = _SCALES[s[1].lower()]
+    si = units.to_si(m.value, unit)
+    return m.model_copy(update={"unit": unit, "si_value": si[0] if si else None,
+                                "si_unit": si[1] if si else None, "note": None})
 
 
 _US_AFTER = frozenset(("a", "an", "the", "s", "'s", "\u2019s", "its", "their", "his", "her"))
