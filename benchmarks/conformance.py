@@ -17,7 +17,7 @@ An expected result is *satisfied* by one mention of ours (each mention serves on
 A bare number expected inside a larger reading of ours with the same figure ("10000" of "$10000",
 "3" of "3 years", "5" of "5/17/2018") counts as found: our merge keeps the larger reading by design.
 Per case: *lenient* = every result satisfied; *strict* = lenient and no mention of ours of the
-kinds the model reports (``[recognizers.extras]``; quantulum: any non-temporal kind) overlapping
+kinds the model reports (``[recognizers.extras]``; quantulum: ``[quantulum.conventions]``) overlapping
 no result; *overlap* = lenient with any overlap as the span. A miss is charged to the overlapping
 mention failing fewest tests: not found, unit not recognized, kind/span/unit/value differs.
 
@@ -27,7 +27,9 @@ unit word alone: "convert 10 celsius to fahrenheit" -> "fahrenheit"); cases the 
 (NotSupported: python) are scored on their own "[py-unsupp]" lines. quantulum: ``quantities`` is
 the headline, ``ambiguity`` apart, ``no_crash`` passes when nothing raises; its "dimensionless"
 bare numbers are our ``number`` (the line "bare numbers not scored" drops them, and their
-extras, to show the quantities alone).
+extras, to show the quantities alone); its conventions (``[quantulum.conventions]``): a range is
+spanned without the word that opens it ("from"), and its ends, a value ± an uncertainty, carry
+no order.
 
 Run from the project root: ``python benchmarks/conformance.py [--set S] [--model M]
 [--show-misses N] [--causes N] [--examples N] [--json]``.
@@ -71,6 +73,8 @@ class Expect:
     high: float | None = None
     year_like: bool = False
     label: str = ""  # their type and unit, for messages
+    openers: tuple[str, ...] = ()  # words that open a range on our side, not on theirs ("from")
+    unordered: bool = False  # their low/high carry no order (a value ± an uncertainty)
 
 
 @dataclass
@@ -121,6 +125,10 @@ def span_ok(e: Expect, m: Mention, text: str, loose: bool = False) -> bool:
     ours = [C.trim_span(text, m.start, m.end)]
     if m.hedge and (h := _hedge().match(text, *ours[0])) and h.end() < ours[0][1]:
         ours.append((h.end(), ours[0][1]))  # "about 12 miles" ~ "12 miles"
+    for a, b in list(ours):
+        head = text[a:b].split(" ", 1)[0].lower()
+        if head in e.openers and b > a + len(head) + 1:
+            ours.append((a + len(head) + 1, b))  # "from 44 mg to 50 mg" ~ "44 mg to 50 mg"
     want = [C.trim_span(text, e.start, e.end)]
     if e.kind == "age" and (a := _AGE_WORDS.fullmatch(text, *want[0])):
         want.append(a.span(1))  # "5 years old" ~ "5 years"
@@ -147,6 +155,8 @@ def unit_ok(e: Expect, m: Mention) -> bool:
 
 
 def value_ok(e: Expect, m: Mention) -> bool:
+    if e.unordered and m.low is not None and m.high is not None and m.low > m.high:
+        m = m.model_copy(update={"low": m.high, "high": m.low})  # "from -18 °C to -34 °C"
     if e.kind == "range" or e.low is not None or e.high is not None:
         return ((e.low is None or close(m.low, e.low)) and (e.high is None or close(m.high, e.high))
                 and (e.kind == "range" or e.value is None or close(m.value, e.value)))
@@ -320,8 +330,11 @@ def recognizers_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
 
 def quantulum_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
     qmap = maps["quantulum"]["units"]
+    conv = maps["quantulum"].get("conventions", {})
+    openers = tuple(conv.get("range_openers", ()))
     case = Case(set="quantulum", group=row["kind"], id=f"{row['kind']}#{row['case_index']}",
-                text=row["text"], expects=[], extra_kinds=_NOT_TEMPORAL,
+                text=row["text"], expects=[],
+                extra_kinds=tuple(conv.get("extra_kinds", _NOT_TEMPORAL)),
                 side=None if row["kind"] == "quantities" else row["kind"])
     for x in row["expected"] or []:
         spec = qmap.get(x["unit"])
@@ -338,7 +351,8 @@ def quantulum_case(row: dict[str, Any], maps: dict[str, Any]) -> Case:
         case.expects.append(Expect(
             start=x["start"], end=x["end"], text=x["surface"], kind=kind, value=value,
             units=units, low=low, high=high, label=x["unit"],
-            year_like=kind == "number" and _year_like(value, x["surface"])))
+            year_like=kind == "number" and _year_like(value, x["surface"]),
+            openers=openers, unordered=bool(conv.get("unordered_bounds"))))
     return case
 
 

@@ -29,6 +29,8 @@ class UnitTable:
     symbols: dict[str, str] = field(default_factory=dict)  # case-sensitive symbol -> unit name
     glued: dict[str, str] = field(default_factory=dict)  # symbols only valid glued to a number
     bound: dict[str, str] = field(default_factory=dict)  # symbols only valid inside a compound
+    spaced: dict[str, str] = field(default_factory=dict)  # glued symbols also read after a space
+    spaced_next: dict[str, frozenset[str]] = field(default_factory=dict)  # ... before these words
     notes: dict[str, str] = field(default_factory=dict)  # unit name -> note
     pint: dict[str, str] = field(default_factory=dict)  # unit name -> pint expression
 
@@ -79,7 +81,7 @@ def unit_table() -> UnitTable:
     data = load_data("units")
     table = UnitTable()
     for unit, entry in data.items():
-        if unit == "compose":
+        if unit in ("compose", "named"):
             continue
         for word in entry.get("words", []):
             table.words[word.lower()] = unit
@@ -89,6 +91,10 @@ def unit_table() -> UnitTable:
             table.glued[sym] = unit
         for sym in entry.get("bound", []):
             table.bound[sym] = unit
+        for sym in entry.get("spaced", []):
+            table.glued[sym] = table.spaced[sym] = unit
+            if "spaced_before" in entry:
+                table.spaced_next[sym] = frozenset(entry["spaced_before"])
         if "note" in entry:
             table.notes[unit] = entry["note"]
         if "pint" in entry:
@@ -105,7 +111,7 @@ def currency_table() -> CurrencyTable:
         scale_suffix={k: float(v) for k, v in data.get("scale_suffix", {}).items()},
     )
     for code, entry in data.items():
-        if code in ("ambiguous", "scale_suffix", "scaled_codes"):
+        if code in ("ambiguous", "scale_suffix", "scaled_codes", "accounting"):
             continue
         for sym in entry.get("symbols", []):
             table.symbols[sym] = code

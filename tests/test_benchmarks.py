@@ -293,6 +293,22 @@ def test_quantulum_row_mapping_years_and_ranges() -> None:
     assert conf.score_case(case, ms).strict
 
 
+def test_quantulum_conventions_opener_order_and_ordinals() -> None:
+    maps = corp.load_mappings()
+    text = "The second of 2 doses fell from 40 mg to 30 mg"
+    row = {"kind": "quantities", "case_index": 1, "text": text, "expected": [
+        {"value": 35, "unit": "milligram", "surface": "40 mg to 30 mg", "uncertainty": 5,
+         "start": 32, "end": 46}]}
+    case = conf.quantulum_case(row, maps)
+    ours = mk(text, "from 40 mg to 30 mg", "quantity", value=35.0, low=40.0, high=30.0,
+              unit="milligram")
+    second = mk(text, "second", "ordinal", value=2.0)
+    assert conf.score_case(case, [second, ours]).strict  # no ordinals in quantulum3
+    assert not conf.score_case(case, [ours.model_copy(update={"low": 41.0})]).lenient
+    two = mk(text, "2", "number", value=2.0)
+    assert not conf.score_case(case, [ours, two]).strict  # other kinds still count as extras
+
+
 # --- temporal ------------------------------------------------------------------------------------
 
 

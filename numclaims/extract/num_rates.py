@@ -76,8 +76,8 @@ def _factor(text: str, i: int, denominator: bool) -> tuple[str, int, int] | None
         if two is not None and two[0].lower() in words:
             return words[two[0].lower()], 1, two.end()
     unit = symbols.get(u) or words.get(u.lower())
-    if unit is None and (denominator or m["e"]):
-        unit = loose.get(u)  # "s" of "m/s2", "s-1"; "l" of "mg/l"
+    if unit is None and (denominator or m["e"] or text.startswith("/", m.end())):
+        unit = loose.get(u)  # "s" of "m/s2", "s-1"; "l" of "mg/l", "10 l/km", "8 t/ha"
     if unit is None:
         return None
     return unit, _exponent(m["e"] or ""), m.end()

@@ -119,6 +119,42 @@ def _small_length(text: str, pos: int) -> Suffix | None:
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# A height in feet and inches with primes: 6'2", 5\u20329\u2033 (the apostrophe is a foot only so)
+FEET_INCHES = regex.compile(r"['\u2032](?P<n>1[01]|\d)(?:\.\d)?[\"\u2033](?![\w\"])")
+_INCH_MARKS = frozenset('"\u2033')  # the straight double quote and the double prime
+_QUOTE_WINDOW = 300  # how far back a line is searched for an open quotation
+_SUM_BEFORE = regex.compile(r"[$\u20ac\u00a3\u00a5][\ \u00a0]?[\d.,]{1,20}\Z")
+
+
+def inch_mark(text: str, pos: int) -> int | None:
+    """Where an inch mark right after a figure ends ('9"', '10 "', "9\u2033"), else None.
+
+    A straight double quote is also how a quotation closes ('he said "I paid 9" and left'): it is
+    an inch mark only when no quotation is open on its line (looking back at most _QUOTE_WINDOW
+    characters) and no letter or digit follows."""
+    q = pos + 1 if text[pos] == " " else pos
+    end = q + 1
+    if end < len(text) and text[end].isalnum():
+        return None  # '10 "Top' opens a quotation; '9"x12"' is left alone
+    if text[q] == '"' and _quotation_open(text, q):
+        return None  # the quotation that opened before the figure closes here
+    if _SUM_BEFORE.search(text, max(0, pos - 24), pos):
+        return None  # '$ 48 "': a sum has no inches, the quote is punctuation
+    return end
+
+
+def _quotation_open(text: str, q: int) -> bool:
+    """Whether a quotation is open at ``q``, from the straight quotes before it on its line: a
+    quote after a space, a bracket, "=" or the line's start opens one; any quote closes an open
+    one; a quote after a figure with none open is an inch mark ('The 9" plate ... "it cost 9"')."""
+    floor = max(0, q - _QUOTE_WINDOW)
+    k = text.rfind("\n", floor, q) + 1 or floor
+    is_open = False
+    while (k := text.find('"', k, q)) >= 0:
+        prev = text[k - 1] if k > floor else " "
+        is_open = not is_open and (prev.isspace() or prev in "([{=:")
+        k += 1
+    return is_open
 
 
 def _bracketed(text: str, pos: int) -> Suffix | None:
@@ -165,6 +201,11 @@ def _simple_suffix(text: str, pos: int) -> Suffix | None:
         return Suffix("percent", "percent", None, 1.0, pos + (1 if ch == "%" else 2), "%")
     if text.startswith(" in", pos) and _INCH_AFTER.match(text, pos + 3):
         return Suffix("quantity", "inch", None, 1.0, pos + 3, "in")
+    if ch in "'\u2032" and FEET_INCHES.match(text, pos):  # 6'2": the inches are read after
+        return Suffix("quantity", "foot", None, 1.0, pos + 1, "'")
+    if ch in _INCH_MARKS or ch == " " and text[pos + 1:pos + 2] in _INCH_MARKS:
+        end = inch_mark(text, pos)
+        return None if end is None else Suffix("quantity", "inch", None, 1.0, end, '"')
     m = _TAIL.match(text, pos)
     if m is None:
         return None
@@ -218,7 +259,8 @@ def _lookup(text: str, phrase: str, sep: str, start: int) -> Suffix | None:
         if low in ct.minor:
             code, factor = ct.minor[low]
             return Suffix("money", code, ct.notes.get(low), factor, end, low)
-    if sep == "" and phrase in glued:
+    if phrase in glued and (sep == "" or phrase in ut.spaced and sep != "-"
+                            and _spaced_ok(text, start, end, ut.spaced_next.get(phrase))):
         unit = glued[phrase]
         return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, phrase)
     if phrase in symbols:
@@ -228,3 +270,32 @@ def _lookup(text: str, phrase: str, sep: str, start: int) -> Suffix | None:
         unit = words[low]
         return Suffix("quantity", unit, ut.notes.get(unit), 1.0, end, low)
     return None
+
+
+def _spaced_ok(text: str, start: int, end: int, only: frozenset[str] | None) -> bool:
+    """Whether a spaced abbreviation ("278,000 t", "66 Ma") may be a unit, from what follows it.
+    With a list of words ("Ma ago"): one of them, or the end of the text, of a sentence or of a
+    bracket ("in 2012 Ma, ..." and "in 2012 Ma was" stay years). Without: the end of the text,
+    punctuation other than a hyphen or an apostrophe, or a lower-case word ("t of grain";
+    "t-shirts", "t's", "1 Ma Long" no)."""
+    nxt = text[end:end + 1]
+    if only is not None:  # the end of the text or of a sentence or a bracket, or a listed word
+        if not nxt or nxt == ")" or nxt == "." and text[end + 1:end + 2] in ("", " ", "\n"):
+            return True
+        word = text[end + 1:end + 8].split(" ", 1)[0].rstrip(_TRIM) if nxt == " " else ""
+        return word in only
+    if not nxt or nxt in _SPACED_STOPS:
+        return True
+    if nxt != " ":
+        return False
+    after = text[end + 1:end + 2]
+    if after.isalpha() and not after.islower():
+        return False
+    # "1 t salt", "½ t vanilla": after a one-digit count or a fraction, a teaspoon in recipes
+    return (text.startswith(" of ", end)
+            or _RECIPE_FIGURE.search(text, max(0, start - 11), start - 1) is None)
+
+
+_SPACED_STOPS = frozenset(".,;:!?)]\n")
+# A one-digit count or a fraction right before a spaced "t": how recipes count teaspoons.
+_RECIPE_FIGURE = regex.compile(r"(?<![\d.,/])(?:\d|\d?\ ?\d/\d|\d?[\u00bc-\u00be\u2150-\u215e])\Z")

@@ -3,7 +3,8 @@ the inches after "5 feet", an uncertainty after "20 °C" ("± 2 °C").
 
 Lives here: ``cents``, ``inches`` and ``uncertainty``, each reading from the end of a figure
 and returning the extra amount and where the figure now ends. Not here: the figure itself
-(``numbers``), the patterns they run (``num_patterns``), the unit after a number (``num_suffix``).
+(``numbers``), the patterns they run (``num_patterns``), the unit after a number (``num_suffix``),
+readings that need the figures around ("45 and 50 mg": ``num_context``).
 """
 
 from __future__ import annotations
@@ -55,8 +56,13 @@ def cents(text: str, pos: int, code: str | None) -> tuple[float, int]:
 
 
 def inches(text: str, pos: int) -> tuple[float, int]:
-    """The inches after a length in feet ("5 ft 2 in", "5 feet and 2 inches"), in feet, and
+    """The inches after a length in feet ("5 ft 2 in", "5 feet and 2 inches", 6'2"), in feet, and
     where they end; else (0.0, pos)."""
+    if pos and text[pos - 1] in "'\u2032":  # 6'2": the feet were read from the prime
+        f = num_suffix.FEET_INCHES.match(text, pos - 1)
+        if f is None:
+            return 0.0, pos
+        return float(text[f.start("n"):f.end() - 1]) / 12, f.end()
     if text[pos:pos + 1] not in (" ", ","):
         return 0.0, pos
     c = num_patterns.inches_pattern().match(text, pos)

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_ages, num_article, num_patterns, num_suffix, num_tail
+from . import grammar, num_ages, num_article, num_context, num_patterns, num_suffix, num_tail
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -76,7 +76,7 @@ def scan(text: str) -> list[Mention]:
                 f = num_ages.age(text, f) or f  # "aged about 50", "ages 5 to 12"
                 last_end = max(last_end, f.end)
             out.append(f)
-    return [m for m in out if grammar.finite(m)]  # "1e999": an overflow is no figure
+    return [m for m in num_context.revise(text, out) if grammar.finite(m)]  # not "1e999"
 
 
 _PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d{1,20})(?:\.\d{1,12})?")
@@ -108,6 +108,8 @@ def _plain_number(text: str, p: int) -> tuple[Mention | None, int] | None:
             elif nxt not in "\n\t\r":
                 return None  # two spaces ("2  1/4"), a digit, a sign: the grammar decides
         elif ch in ",;:." or ch in _CLOSERS:
+            if ch == '"':
+                return None  # '9"' may be inches: num_suffix decides
             if not (nxt.isspace() or (ch in _CLOSERS and not nxt.isalnum())):
                 return None
             if ch == ")" and e - p == 3 and p and text[p - 1] == "(":
@@ -188,15 +190,15 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after.isalnum() or after == "_":
         return True
-    if after in "-/.:" and end + 1 < len(text) and text[end + 1].isdigit():
-        return True  # 10:30, 9/11, 3.2.1: times, dates and versions are not figures
+    if after in "-/.:+" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True  # 10:30, 9/11, 3.2.1, 4+1: times, dates, versions, names are not figures
     if before in "%=&?^":
         return True  # the query of a web address: "?q=30%25%2020%"
     if before.isalnum() or before == "_":
         return True
     if before in _LETTER_HYPHEN and start > 1 and text[start - 2].isalpha():
         return True
-    if before in "-/.:" and start > 1 and text[start - 2].isdigit():
+    if before in "-/.:+" and start > 1 and text[start - 2].isdigit():
         return True
     return num_patterns.cued(text, start)
 
