@@ -26,6 +26,15 @@ from .config import load_data
 
 Span = tuple[dt.date, dt.date]
 
+
+def plus_days(d: dt.date, days: int) -> dt.date:
+    """``d`` moved by ``days``, held at the first or last day of the calendar (years 1-9999)
+    rather than overflowing: for windows around a document date ("within a year of it")."""
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
 # Units whose TIMEX3 letter is a calendar unit, with the relativedelta keyword and multiplier.
 _REL: dict[str, tuple[str, int]] = {
     "Y": ("years", 1),
@@ -165,6 +174,16 @@ def shift(d: dt.date, amount: float, unit: str) -> dt.date:
         return base
     nxt = d + relativedelta(**{key: sign * (whole + 1)})
     return base + dt.timedelta(days=round((nxt - base).days * frac))
+
+
+def shift_held(d: dt.date, amount: float, unit: str) -> dt.date:
+    """``shift``, held at the first or last day of the calendar (years 1-9999) instead of
+    raising: for the windows the checks compare, where "before the calendar began" is simply
+    the calendar's first day."""
+    try:
+        return shift(d, amount, unit)
+    except (OverflowError, ValueError):
+        return dt.date.max if amount > 0 else dt.date.min
 
 
 def elapsed(d1: dt.date, d2: dt.date) -> relativedelta:

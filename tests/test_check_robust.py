@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,8 +35,11 @@ PIECES = [
     "No. 23-939", "Route 66", "COVID-19", "Boeing 737", "8:30 p.m.", "1.48°C", "(2.66°F)", "above",
     "128°F", "(53.3°C)", "troops", "soldiers", "people", "passengers", "casualties", "killed",
     "injured", "turnout of", "percentage points", "numclaims: ignore[sum-mismatch]", "\n", "\n\n",
+    "Jan. 1, 0001", "Dec. 31, 9999", "3.2 billion hours ago", "10,000 years ago", "the next day",
+    "a fortnight later", "next Friday", "in two months", "from May to September", "next Easter",
 ]
-DATES = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+DATES = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+                  st.dates())  # the whole calendar: arithmetic near year 1 or 9999 must not raise
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
@@ -77,3 +81,40 @@ def test_the_pieces_do_raise_findings() -> None:
     rules = {f.rule for f in report.findings}
     assert {"conversion-mismatch", "weekday-mismatch", "invalid-date", "sum-mismatch"} <= rules
     _assert_spans(text, report)
+
+
+# Calendar arithmetic past year 1 or 9999: relative days in a document dated at either end, offsets
+# too large for any calendar, fact dates at either end. Each must give a report, not an exception.
+EDGE_TEXTS = [
+    "It happened 3.2 billion hours ago.", "Dec. 31, 9999 and the next day", "Jan. 1, 0001, the day before",
+    "on Monday", "next weekend", "last weekend", "tomorrow", "yesterday", "next Easter", "next Friday",
+    "between now and December", "the second week of next year", "the first week of 9999",
+    "Monday, Oct. 29, 9999", "Friday, Jan. 1, 0001", "The war began nearly two years ago.",
+    "Smith, 40, said the war began on Jan. 1, 0001.", "The war began 10,000 years ago.",
+    "The war is in its third year.", "The three-year-old war began on Jan. 1.",
+]
+EDGE_SHEET = """
+[[event]]
+id = "war"
+name = "the war"
+aliases = ["the war"]
+start = {day}
+source = "a test"
+
+[[person]]
+id = "smith"
+name = "John Smith"
+aliases = ["Smith"]
+born = {day}
+source = "a test"
+"""
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-07", "2024-11-05", "9999-12-25", "9999-12-31"])
+def test_the_ends_of_the_calendar_are_safe(tmp_path: Path, day: str, published: str) -> None:
+    sheet = tmp_path / "facts.toml"
+    sheet.write_text(EDGE_SHEET.format(day=day), encoding="utf-8")
+    for text in EDGE_TEXTS:
+        for facts in (None, sheet):
+            _assert_spans(text, numclaims.check(text, published=published, facts=facts))

@@ -68,7 +68,8 @@ def readings(m: Mention) -> list[Days]:
         years = range(-1, 1)
     else:
         return [days]
-    return [(days[0] + relativedelta(years=y), days[1] + relativedelta(years=y)) for y in years]
+    return [(days[0] + relativedelta(years=y), days[1] + relativedelta(years=y)) for y in years
+            if 1 <= days[0].year + y and days[1].year + y <= 9999]  # within the calendar
 
 
 def overlaps(a: Iterable[Days], b: Iterable[Days]) -> bool:
@@ -97,7 +98,7 @@ def fmt_days(span: Days) -> str:
         return fmt_day(a)
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year) if a.year == b.year else f"{a.year}–{b.year}"
-    whole = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
+    whole = a.day == 1 and (b == dt.date.max or (b + dt.timedelta(days=1)).day == 1)
     if not whole and (b - a).days < 60:
         if a.year != b.year:
             return f"{fmt_day(a)}–{fmt_day(b)}"

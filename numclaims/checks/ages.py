@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import calendar as cal
 from ..link.events import Link, Links, links
 from ..models import Evidence, Mention
 from ._say import in_sentence
@@ -152,7 +153,7 @@ def obituary_age(ctx: Context) -> Iterator[Flag]:
     died = [d for x in _DIED.finditer(ctx.text)
             if (d := _date_after(ctx, x.end(), day=True)) is not None]
     when = [days[0] for d in died if (days := days_of(d))] or [
-        ctx.published - dt.timedelta(days=k) for k in range(_RECENT_DAYS + 1)]
+        cal.plus_days(ctx.published, -k) for k in range(_RECENT_DAYS + 1)]
     if n in set().union(*(ages_on(born, w) for w in when)):
         return
     on = when[0]

@@ -58,8 +58,8 @@ def _yearless_days(ctx: Context, m: Mention, day: dt.date) -> list[dt.date]:
     tol = tolerances()["dates"]
     if ctx.published is None:
         return []
-    lo = ctx.published - dt.timedelta(days=tol["weekday_past_days"])
-    hi = ctx.published + dt.timedelta(days=tol["weekday_future_days"])
+    lo = cal.plus_days(ctx.published, -tol["weekday_past_days"])
+    hi = cal.plus_days(ctx.published, tol["weekday_future_days"])
     out = []
     for y in range(ctx.published.year - 2, ctx.published.year + 2):
         try:

@@ -83,12 +83,12 @@ def slack(unit: str) -> dt.timedelta:
 def window(base: Days, lo: float | None, hi: float | None, unit: str, back: bool,
            pad: dt.timedelta = dt.timedelta(0)) -> Days:
     """The days an end may fall on when it lies lo..hi units before (``back``) or after ``base``."""
-    if back:
-        first = cal.shift(base[0], -hi, unit) - pad if hi is not None else dt.date.min
-        last = cal.shift(base[1], -lo, unit) + pad if lo is not None else dt.date.max
-    else:
-        first = cal.shift(base[0], lo, unit) - pad if lo is not None else dt.date.min
-        last = cal.shift(base[1], hi, unit) + pad if hi is not None else dt.date.max
+    sign = -1 if back else 1
+    near, far = (hi, lo) if back else (lo, hi)  # the bounds of the first and of the last day
+    first = dt.date.min if near is None else cal.plus_days(
+        cal.shift_held(base[0], sign * near, unit), -pad.days)
+    last = dt.date.max if far is None else cal.plus_days(
+        cal.shift_held(base[1], sign * far, unit), pad.days)
     return first, last
 
 

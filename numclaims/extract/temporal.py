@@ -153,7 +153,11 @@ def scan(text: str, published: dt.date | None) -> list[Mention]:
                 done = m.end()
                 break
     # the ends of ranges, compound durations, durations placed by a date after them
-    out = time_stretch.place(time_compound.join(time_ranges.join(out, ctx), ctx), ctx)
+    for step in (time_ranges.join, time_compound.join, time_stretch.place):
+        try:
+            out = step(out, ctx)
+        except _OFF_CALENDAR:  # a day outside years 1-9999: keep the mentions as they were
+            pass
     return [m for m in out if finite(m)]  # "1e999 years ago": an overflow is no figure
 
 
@@ -161,7 +165,10 @@ def _complete(out: list[Mention], pending: tuple[int, tuple[int, int, Callable[
         [Mention], Mention | None]]], date: Mention) -> None:
     i, (first, last, remake) = pending
     if first <= date.start <= last and date.kind == "date" and date.date_start is not None:
-        new = remake(date)
+        try:
+            new = remake(date)
+        except _OFF_CALENDAR:
+            return
         if new is not None:
             out[i] = new
 
@@ -175,8 +182,17 @@ def _starts(text: str, left: int, hs: int) -> list[int]:
     return starts
 
 
+# Calendar arithmetic past the ends of the calendar ("3.2 billion hours ago", "the day after
+# Dec. 31, 9999", any relative day in a document dated 0001-01-01) raises one of these in
+# ``datetime`` or ``dateutil``: such an expression names no day we can write, so it is left out.
+_OFF_CALENDAR = (OverflowError, ValueError)
+
+
 def _resolve(m: regex.Match[str], ctx: Ctx, names: tuple[str, ...]) -> list[Mention]:
     for name in names:
         if m.group(name) is not None:
-            return _RESOLVERS[name](m, ctx)
+            try:
+                return _RESOLVERS[name](m, ctx)
+            except _OFF_CALENDAR:
+                return []
     return []
