@@ -22,7 +22,14 @@ from collections.abc import Callable
 import regex
 
 from ..models import Mention
-from . import time_dates, time_durations, time_holidays, time_periods, time_relative
+from . import (
+    time_dates,
+    time_durations,
+    time_holidays,
+    time_numeric,
+    time_periods,
+    time_relative,
+)
 from .grammar import finite
 from .time_context import Ctx
 from .time_lexicon import lexicon
@@ -34,8 +41,11 @@ LEFT = 64
 Resolver = Callable[[regex.Match[str], Ctx], list[Mention]]
 _RESOLVERS: dict[str, Resolver] = {
     "R_date": time_dates.r_date,
-    "R_iso": time_dates.r_iso,
-    "R_num": time_dates.r_num,
+    "R_iso": time_numeric.r_iso,
+    "R_num": time_numeric.r_num,
+    "R_mdate": time_numeric.r_mdate,
+    "R_ym": time_numeric.r_ym,
+    "R_md": time_numeric.r_md,
     "R_time": time_dates.r_time,
     "R_period": time_dates.r_period,
     "R_yrange": time_dates.r_yrange,

@@ -113,44 +113,6 @@ def _word_day(words: str) -> int | None:
     return n if n is not None and 1 <= n <= 31 else None
 
 
-def r_iso(m: Match, ctx: Ctx) -> list[Mention]:
-    month = int(m["im"])
-    if not 1 <= month <= 12:
-        return []
-    return day_mention(ctx, m.start(), m.end(), "<yyyy-mm-dd>", int(m["iy"]), month, int(m["id"]))
-
-
-def r_num(m: Match, ctx: Ctx) -> list[Mention]:
-    """03/04/2023: month/day or day/month. Both readings are kept unless the data file fixes the
-    order or only one reading is a real day."""
-    a, b, y = int(m["n1"]), int(m["n2"]), int(m["n3"])
-    if len(m["n3"]) == 2:
-        y += 2000 if y <= ctx.lx.pivot else 1900
-    readings: dict[str, dt.date] = {}
-    for name, (mo, d) in (("month/day", (a, b)), ("day/month", (b, a))):
-        try:
-            readings[name] = dt.date(y, mo, d)
-        except ValueError:
-            pass
-    order = ctx.lx.numeric_order
-    if order in ("MDY", "DMY"):
-        key = "month/day" if order == "MDY" else "day/month"
-        readings = {key: readings[key]} if key in readings else {}
-    s, e, rule = m.start(), m.end(), "<n>/<n>/<year>"
-    if not readings:  # "2/29/2019": the TIMEX3 of what was written, when only one order fits
-        shapes = [(mo, d) for mo, d in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31]
-        timex = timex_written(y, *shapes[0]) if len(set(shapes)) == 1 else None
-        return [make(ctx, "date", s, e, rule, timex=timex, note="no such day")]
-    days = sorted(set(readings.values()))
-    if len(days) == 1:
-        note = None if len(readings) == 2 or order != "ambiguous" else (
-            f"only the {next(iter(readings))} reading is a real day")
-        return [make(ctx, "date", s, e, rule, timex=days[0].isoformat(), date_start=days[0],
-                     date_end=days[0], note=note)]
-    note = "ambiguous: " + " or ".join(f"{d.isoformat()} ({k})" for k, d in readings.items())
-    return [make(ctx, "date", s, e, rule, date_start=days[0], date_end=days[-1], note=note)]
-
-
 def r_time(m: Match, ctx: Ctx) -> list[Mention]:
     if m["noon"]:
         h, mi = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
@@ -219,7 +181,7 @@ def _fuzzy(ctx: Ctx, word: str | None) -> tuple[str | None, float, float]:
     return ctx.lx.fuzzy.get(word, ctx.lx.fuzzy.get(word.lower(), (None, 0.0, 1.0)))
 
 
-def _period(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
+def period_mention(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
             anchor: str | None = None, note: str | None = None,
             span: Span | None = None) -> list[Mention]:
     """A month, season, year or decade, with its fuzzy part ("mid-", "the end of") applied."""
@@ -264,18 +226,18 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
     if m["pmon"]:
         month = ctx.lx.months[m["pmon"]]
         if m["pmy"]:
-            return _period(ctx, m, pre + "<month> <year>", timex_written(int(m["pmy"]), month), fz)
+            return period_mention(ctx, m, pre + "<month> <year>", timex_written(int(m["pmy"]), month), fz)
         if m["pmrel"]:
             if ctx.pub is None:
                 return [make(ctx, "date", m.start(), m.end(), pre + "<month> of <rel> year",
                              timex=timex_written(None, month), note=NO_DOC_DATE)]
             kind = ctx.lx.rel_kind(m["pmrel"]) or "this"
             y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
-            return _period(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
+            return period_mention(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
                            "published", None, month_span(y, month))
         ry = range_year(ctx, m.end(), month)
         if ry is not None:
-            return _period(ctx, m, pre + "<month>", timex_written(ry, month), fz,
+            return period_mention(ctx, m, pre + "<month>", timex_written(ry, month), fz,
                            note=f"year {ry} from the other end of the range")
         if not _bare_ok(ctx, m):
             return []
@@ -287,19 +249,19 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         note = (f"year {y} from the document date: the "
                 + ("earliest such month not before it (future tense)" if fwd
                    else "latest such month not after it"))
-        return _period(ctx, m, pre + "<month>", timex_written(y, month), fz, "published", note,
+        return period_mention(ctx, m, pre + "<month>", timex_written(y, month), fz, "published", note,
                        month_span(y, month))
     if m["psea"]:
         code = ctx.lx.seasons[m["psea"]]
         if m["psy"]:
-            return _period(ctx, m, pre + "<season> <year>", f"{m['psy']}-{code}", fz)
+            return period_mention(ctx, m, pre + "<season> <year>", f"{m['psy']}-{code}", fz)
         if m["psrel"]:  # "summer this year": the season of that calendar year
             if ctx.pub is None:
                 return [make(ctx, "date", m.start(), m.end(), pre + "<season> <rel> year",
                              timex=f"XXXX-{code}", note=NO_DOC_DATE)]
             kind = ctx.lx.rel_kind(m["psrel"]) or "this"
             y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
-            return _period(ctx, m, pre + "<season> <rel> year", f"{y}-{code}", fz, "published")
+            return period_mention(ctx, m, pre + "<season> <rel> year", f"{y}-{code}", fz, "published")
         if m["psea"].lower() == "fall" or not (m["psthe"] or m["pfz"] or _bare_ok(ctx, m)):
             return []
         if m["psthe"] and prev_word(ctx.text, m.start()) not in ctx.lx.month_after:
@@ -311,14 +273,14 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         y = season_year(ctx.pub, code, fwd)
         note = "season from the document date: the " + (
             "next one" if fwd else "latest one begun by then")
-        return _period(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
+        return period_mention(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
     if m["pdec"] or m["pdec2"] or m["pdec3"] or m["pdec4"]:
         if m["pdec"] and m["pdec"].endswith("00"):  # "the 1800s": mostly the century
             first = int(m["pdec"])
             if first < 2000:
-                return _period(ctx, m, pre + "<century>", f"{first // 100:02d}", fz,
+                return period_mention(ctx, m, pre + "<century>", f"{first // 100:02d}", fz,
                                note=f"could also mean the decade {first}-{first + 9}")
-            return _period(ctx, m, pre + "<decade>", f"{first // 10:03d}", fz,
+            return period_mention(ctx, m, pre + "<decade>", f"{first // 10:03d}", fz,
                            note=f"could also mean the century {first}-{first + 99}")
         if m["pdec"]:
             decade = int(m["pdec"]) // 10
@@ -328,11 +290,11 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
             two = int(m["pdec2"] or m["pdec3"])
             ref = ctx.pub.year % 100 if ctx.pub else ctx.lx.pivot
             decade = (200 if two <= ref else 190) + two // 10
-        return _period(ctx, m, pre + "<decade>", f"{decade:03d}", fz)
+        return period_mention(ctx, m, pre + "<decade>", f"{decade:03d}", fz)
     year = int(m["pyear"])
     if not _year_ok(ctx, m, year):
         return []
-    return _period(ctx, m, pre + "<year>", f"{year:04d}", fz)
+    return period_mention(ctx, m, pre + "<year>", f"{year:04d}", fz)
 
 
 def _second_decade(ctx: Ctx, start: int, two: int) -> int:
@@ -365,7 +327,7 @@ def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
     if prev_word(ctx.text, m.start()) in lx.weekday_after:
         return True
     rest = ctx.text[m.end():m.end() + 40].lstrip()
-    if m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
+    if "wposs" in m.re.groupindex and m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
         return True  # "Friday's Restaurant", "Sunday's Times": a name, not a day
     return rest.startswith(lx.weekday_before)
 
@@ -373,19 +335,24 @@ def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
 def r_wday(m: Match, ctx: Ctx) -> list[Mention]:
     if weekday_false_friend(ctx, m):
         return []
-    iso = ctx.lx.weekdays[m["wdb"]]
-    part = PARTS.get(m["wpart"] or "", "")
+    return weekday_mention(ctx, m.start(), m.end(), m["wdb"], m["wpart"])
+
+
+def weekday_mention(ctx: Ctx, s: int, e: int, word: str, part_word: str | None = None
+                    ) -> list[Mention]:
+    """A weekday ("on Monday", "Friday night") resolved against the document date."""
+    iso = ctx.lx.weekdays[word]
+    part = PARTS.get(part_word or "", "")
     rule = "<weekday>" + (" <part of day>" if part else "")
     if ctx.pub is None:
-        return [make(ctx, "date", m.start(), m.end(), rule, timex=f"XXXX-WXX-{iso}",
-                     note=NO_DOC_DATE)]
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-WXX-{iso}", note=NO_DOC_DATE)]
     delta = (iso - ctx.pub.isoweekday()) % 7
-    if future(ctx, m.start()):
+    if future(ctx, s):
         d, how = ctx.pub + dt.timedelta(days=delta), "earliest such day not before it (future)"
     else:
         d = ctx.pub - dt.timedelta(days=(7 - delta) % 7)
         how = "latest such day not after it"
-    return [make(ctx, "date", m.start(), m.end(), rule, timex=d.isoformat() + (
+    return [make(ctx, "date", s, e, rule, timex=d.isoformat() + (
         f"T{part}" if part else ""), date_start=d, date_end=d, anchor="published",
         note=f"weekday resolved against the document date: the {how}")]
 

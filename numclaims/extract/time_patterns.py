@@ -81,8 +81,8 @@ def triggers() -> tuple[re.Pattern[str], ...]:
     first pattern are classed by ``head_words``; the last ("Q1", "H2") are 'code' heads, the
     others 'digit' heads."""
     return (
-        re.compile(rf"\b{_trie(sorted(head_words()))}(?![\w])"),
-        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
+        re.compile(rf"\b{_trie(sorted(head_words()))}(?![^\W\d])"),  # "Dec31 , 1994" too
+        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|/[A-Za-z]|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
         # plain shapes, scanned fast; ``temporal.heads`` checks what comes before them
         re.compile(r"\d0s\b"),                                # '90s, the 70s
         re.compile(r"[QqHh][1-4]\b"),                          # Q1, H2
@@ -134,7 +134,9 @@ def _alternatives() -> dict[str, str]:
     body = rf"""
       (?P<R_date>                                             # weekday? month day year?
         (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
-        (?: (?P<mon>{month_day})\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
+        (?: (?P<mon>{month_day})
+            (?:\s{{0,2}}|,\s(?=[0-3]?\d(?:st|nd|rd|th)\s{{0,2}}(?:[.;:!?)]|$)))   # October, 1st.
+            (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
             (?!\s?(?:%|percent|per\b|[.,]\d))
             (?:(?:\s?[-–]\s?|\s{{1,3}}(?:to|through|until)\s{{1,3}})     # March 3-5, 2024
                (?P<dayto>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
@@ -153,7 +155,26 @@ def _alternatives() -> dict[str, str]:
         )
       )
     | (?P<R_iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-]))
-    | (?P<R_num>(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>\d{{4}}|\d{{2}})(?![\d/]))
+    | (?P<R_num>                                              # 03/04/2023, 03/18/40
+        (?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])
+      | (?P<n1>\d{{1,2}})-(?P<n2>\d{{1,2}})-(?P<n3>\d{{4}})(?![\d-])   # 02-02-2020: no "10-12-15"
+      )
+    | (?P<R_mdate>                                            # figures and a month word
+        (?P<xy>\d{{4}})(?P<xs>[/-])(?P<xm>{month_day})(?P=xs)(?P<xd>[0-3]?\d)   # 2019/aug/01
+      | (?P<xy>\d{{4}})/(?P<xd>[0-3]?\d)/(?P<xm>{month_day})                   # 2020/23/Sep
+      | (?P<xm>{month_day})(?P<xs>[/-])(?P<xd>[0-3]?\d)(?P=xs)(?P<xy>\d{{4}})   # Sep-23-2020
+      | (?P<xm>{month_day})-(?P<xy>\d{{4}})-(?P<xd>[0-3]?\d)                   # Sep-2020-23
+      | (?P<xd>[0-3]?\d)/(?P<xm>{month_day})/(?P<xy>\d{{4}})                   # 23/Sep/2020
+      | (?P<xd>[0-3]?\d)-(?P<xy>\d{{4}})-(?P<xm>{month_day})                   # 23-2020-Sep
+      )(?![\d/-])
+    | (?P<R_ym>                                               # 2015-12, 12-2015
+        (?P<ymy>\d{{4}})-(?P<ymm>0[1-9]|1[0-2]) | (?P<ymm>0[1-9]|1[0-2])-(?P<ymy>\d{{4}})
+      )(?![\d/-])
+    | (?P<R_md>                                               # (Friday) 5/12, on 11/20
+        (?:(?P<mdwd>{wday})\.?,?\s{{1,3}})?
+        (?P<mda>[0-3]?\d)/(?P<mdb>[0-3]?\d)
+        (?=\s{{0,3}}(?:[.;:!?)]|$)|,\s|\s{{1,3}}(?:or|and|at|from)\s)   # not "3/4 of", "1/2%"
+      )
     | (?P<R_time>                                             # 6:40 p.m., 18:00 UTC, noon
         (?P<th>[01]?\d|2[0-3])(?::(?P<tm>[0-5]\d))?\s?
           (?P<ap>[ap]\.m\.|[AaPp][Mm]\b)(?:\s(?P<tz>{zones})\b)?
@@ -183,7 +204,7 @@ def _alternatives() -> dict[str, str]:
           |(?=[\w-]{{1,20}}(?:\s{{1,3}}[\w-]{{1,20}}){{0,2}}\s{{1,3}}quarters\b)   # past two
            (?P<rqn>(?&number))\s{{1,3}}(?P<rp>quarters))\b                       # quarters
         (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b
-          |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday_full})\b)?  # next week on Tuesday
+          |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday})(?!\w))?  # next week on Tuesday
       )
     | (?P<R_the>                                              # the end of the year
         (?:[Tt]he\s{{1,3}})?(?P<tfz>{fuzzy_of})\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?
@@ -204,6 +225,7 @@ def _alternatives() -> dict[str, str]:
           | (?P<wyear>\d{{4}})
           | (?P<wrel>{rel3})\s{{1,3}}(?P<wrp>month|year)
           | (?:the\s{{1,3}})?(?P<wthis>month|year) )(?![\d-])
+        (?:\s{{1,3}}on\s{{1,3}}(?P<wwd>{wday_full})\b)?                # ... on Friday
       )
     | (?P<R_cent>                                             # the 21st century, the mid-1800s
         (?:(?:[Tt]he\s{{1,3}})?(?P<cfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
@@ -288,8 +310,9 @@ def _alternatives() -> dict[str, str]:
         )
       )
     | (?P<R_wdnth>                                            # Tuesday the 11th
-        (?P<wdn>{wday_full}),?\s{{1,3}}(?:the\s{{1,3}})?
-        (?P<wnd>[0-3]?\d(?:st|nd|rd|th)|(?&ordinal))
+        (?: (?P<wdn>{wday_full}),?\s{{1,3}}(?:the\s{{1,3}})?
+            (?P<wnd>[0-3]?\d(?:st|nd|rd|th)|(?&ordinal))
+          | (?P<wdn>{wday}),?\s{{1,3}}(?P<wnd>[0-3]?\d(?:st|nd|rd|th)) )    # Mon 13th
         (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b|at\b|in\b|when\b))
       )
     | (?P<R_wday>                                             # (on) Monday (night)
@@ -305,17 +328,17 @@ def _alternatives() -> dict[str, str]:
 
 
 RULE_NAMES = (
-    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
+    "R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
     "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_hol",
     "R_yrange", "R_period", "R_wdnth", "R_wday", "R_ordday", "R_dayrel", "R_weekend",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
-    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_qcode", "R_yrange", "R_period",
-              "R_ordday"),
+    "digit": ("R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_qcode",
+              "R_yrange", "R_period", "R_wdnth", "R_ordday"),
     "code": ("R_qcode",),
     "holiday": ("R_hol",),
-    "name": ("R_date", "R_set", "R_rel", "R_period", "R_wdnth", "R_wday"),
+    "name": ("R_date", "R_mdate", "R_md", "R_set", "R_rel", "R_period", "R_wdnth", "R_wday"),
     "unit": ("R_quarter", "R_same", "R_weekof", "R_rel", "R_the", "R_cent", "R_set", "R_nth",
              "R_dayrel", "R_weekend", "R_dur", "R_vague"),
     "day": ("R_time", "R_dayword", "R_set"),

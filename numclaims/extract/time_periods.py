@@ -106,6 +106,11 @@ def r_weekof(m: Match, ctx: Ctx) -> list[Mention]:
     if not weeks or abs(n) > len(weeks):
         return []
     monday = weeks[n - 1] if n > 0 else weeks[-1]
+    if m["wwd"]:  # "the first week of October on Friday": that day of the week
+        d = monday + dt.timedelta(days=lx.weekdays[m["wwd"]] - 1)
+        return [make(ctx, "date", s, e, "<weekday> of the <nth> week of <period>",
+                     timex=d.isoformat(), anchor=anchor, date_start=d, date_end=d,
+                     note="ISO weeks: a week belongs to the period of its Thursday")]
     return [make(ctx, "date", s, e, "the <nth> week of <period>", timex=iso_week(monday),
                  anchor=anchor, note="ISO weeks: a week belongs to the period of its Thursday",
                  date_start=monday, date_end=monday + dt.timedelta(days=6))]
