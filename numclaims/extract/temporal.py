@@ -29,6 +29,7 @@ from . import (
     time_numeric,
     time_periods,
     time_relative,
+    time_words,
 )
 from .grammar import finite
 from .time_context import Ctx
@@ -50,6 +51,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_period": time_dates.r_period,
     "R_yrange": time_dates.r_yrange,
     "R_hol": time_holidays.r_hol,
+    "R_yword": time_words.r_yword,
     "R_wdnth": time_periods.r_wdnth,
     "R_wday": time_dates.r_wday,
     "R_dayrel": time_relative.r_dayrel,

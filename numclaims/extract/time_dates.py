@@ -35,6 +35,7 @@ from .time_context import (
     same_sentence,
     timex_written,
 )
+from .time_words import year_value
 
 Match: TypeAlias = "regex.Match[str]"
 
@@ -74,21 +75,41 @@ def day_mention(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: in
     return [m]
 
 
+def two_digit_year(ctx: Ctx, yy: int) -> int:
+    """The year of a two-digit year: the century that puts it at most ``two_digit_future``
+    years after the document date (in 2016, "40" is 1940 and "35" 2035); without a document
+    date, the fixed pivot of time.toml."""
+    if ctx.pub is None:
+        return yy + (2000 if yy <= ctx.lx.pivot else 1900)
+    year = ctx.pub.year // 100 * 100 + yy
+    limit = ctx.pub.year + ctx.lx.two_digit_future
+    while year > limit:
+        year -= 100
+    while year + 100 <= limit:
+        year += 100
+    return year
+
+
 def r_date(m: Match, ctx: Ctx) -> list[Mention]:
     months = ctx.lx.months_with_day
     year: str | None
     day: int | None
+    # a year in words ("13 Sept nineteen seventy two"): its figures, or "0" when none is said
+    yw = m["yw1"] or m["yw2"] or m["yw3"]
+    words_year = str(year_value(yw) or 0) if yw else None
     if m["mon"]:
-        month, day, year = months[m["mon"]], int(m["day"]), m["year"]
+        month, day, year = months[m["mon"]], int(m["day"]), m["year"] or words_year
         rule = "<month> <day>" + (", <year>" if year else "")
     elif m["monw"]:
-        month, year = months[m["monw"]], m["yearw"]
+        month, year = months[m["monw"]], m["yearw"] or words_year
         day = _word_day(m["dayw"])
         rule = "<month> <day in words>" + (", <year>" if year else "")
     elif m["mon2"]:
         if ctx.text[max(0, m.start() - 3):m.start()].rstrip()[-1:] in ("$", "£", "€", "¥"):
             return []  # "$ 12 December": a price before the month, not its day
-        month, year = months[m["mon2"]], m["year2"]
+        month, year = months[m["mon2"]], m["year2"] or words_year
+        if m["yy"]:
+            year = str(two_digit_year(ctx, int(m["yy"])))
         day = int(m["day2"]) if m["day2"] else grammar.parse_ordinal(m["dayw2"])
         rule = "<day> <month>" + (" <year>" if year else "")
     elif m["mon3"]:
@@ -98,7 +119,7 @@ def r_date(m: Match, ctx: Ctx) -> list[Mention]:
         rule = "<day>-<month>-<year>"
     if m["wd"]:
         rule = "<weekday>, " + rule
-    if day is None:
+    if day is None or year == "0":
         return []
     day_to = int(m["dayto"]) if m["dayto"] else None
     return day_mention(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
@@ -225,8 +246,12 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
     pre = "<fuzzy> " if fz else ""
     if m["pmon"]:
         month = ctx.lx.months[m["pmon"]]
-        if m["pmy"]:
-            return period_mention(ctx, m, pre + "<month> <year>", timex_written(int(m["pmy"]), month), fz)
+        if m["pmy"] or m["pmyw"] or m["yy"]:
+            year = (int(m["pmy"]) if m["pmy"] else two_digit_year(ctx, int(m["yy"])) if m["yy"]
+                    else year_value(m["pmyw"]))
+            if year is None:
+                return []
+            return period_mention(ctx, m, pre + "<month> <year>", timex_written(year, month), fz)
         if m["pmrel"]:
             if ctx.pub is None:
                 return [make(ctx, "date", m.start(), m.end(), pre + "<month> of <rel> year",

@@ -117,12 +117,21 @@ def lexicon() -> Lexicon:
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
         two_digit_future=int(d["numeric_dates"]["two_digit_future"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},
-        holidays={k: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()
-                  if isinstance(v, list) and k not in ("need_date_word", "holiday_after")},
-        holiday_cue_names=frozenset(d["holidays"]["need_date_word"]),
+        holidays={w: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()
+                  if isinstance(v, list) and k not in ("need_date_word", "holiday_after")
+                  for w in _lower_too(k)},
+        holiday_cue_names=frozenset(w for k in d["holidays"]["need_date_word"]
+                                    for w in _lower_too(k)),
         holiday_after=frozenset(d["holidays"]["holiday_after"]),
-        moving_holidays={k: tuple(v) for k, v in d["moving_holidays"].items()},
+        moving_holidays={w: tuple(v) for k, v in d["moving_holidays"].items()
+                         for w in _lower_too(k)},
     )
+
+
+def _lower_too(name: str) -> tuple[str, ...]:
+    """A holiday's name as written and in lower case ("christmas eve"); not "new year's ...":
+    in lower case "year's" is the head of "next year's first quarter", "the new year's budget"."""
+    return (name,) if name.startswith("New ") else (name, name.lower())
 
 
 def cap_alt(words: list[str]) -> str:

@@ -24,7 +24,7 @@ import regex
 
 from ..models import Mention
 from .time_context import Ctx, make, prev_word, timex_written
-from .time_dates import day_mention, period_mention, weekday_mention
+from .time_dates import day_mention, period_mention, two_digit_year, weekday_mention
 
 Match: TypeAlias = "regex.Match[str]"
 
@@ -32,21 +32,6 @@ Match: TypeAlias = "regex.Match[str]"
 _MD_GAP = regex.compile(r"\s{0,2}(?:,\s{0,2}(?:(?:or|and)\s{1,3})?|(?:or|and)\s{1,3})")
 _MD_BEFORE = frozenset({"on", "On"})
 _MD_NEVER = frozenset({(9, 11)})  # "9/11": the attacks of 2001, not September 11 of this year
-
-
-def two_digit_year(ctx: Ctx, yy: int) -> int:
-    """The year of a two-digit year: the century that puts it at most ``two_digit_future``
-    years after the document date (in 2016, "40" is 1940 and "35" 2035); without a document
-    date, the fixed pivot of time.toml."""
-    if ctx.pub is None:
-        return yy + (2000 if yy <= ctx.lx.pivot else 1900)
-    year = ctx.pub.year // 100 * 100 + yy
-    limit = ctx.pub.year + ctx.lx.two_digit_future
-    while year > limit:
-        year -= 100
-    while year + 100 <= limit:
-        year += 100
-    return year
 
 
 def r_iso(m: Match, ctx: Ctx) -> list[Mention]:

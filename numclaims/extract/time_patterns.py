@@ -22,6 +22,8 @@ import regex
 
 from . import grammar
 from .time_lexicon import ORDINALS, alt, cap_alt, lexicon
+from .time_words import HEADS as YEAR_WORD_HEADS
+from .time_words import YEAR_WORDS
 
 PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"]
 DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight"]
@@ -62,6 +64,7 @@ def head_words() -> dict[str, str]:
         ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
         # a holiday is found by a word of its name that is rare elsewhere ("Year's", not "New")
         ("holiday", [_holiday_head(name) for name in [*lx.holidays, *lx.moving_holidays]]),
+        ("yword", YEAR_WORD_HEADS),  # "in nineteen ninety six", "in two thousand and five"
     ):
         for w in words:
             classes.setdefault(w, cls)
@@ -71,7 +74,12 @@ def head_words() -> dict[str, str]:
 
 
 def _holiday_head(name: str) -> str:
-    return name.split()[1] if name.startswith("New ") else name.split()[0]
+    first, *rest = name.split()
+    return rest[0] if rest and first.lower() in _HOLIDAY_OPENERS else first
+
+
+# First words of holiday names too common to be their head ("New Year's Day": "Year's")
+_HOLIDAY_OPENERS = frozenset({"new", "international"})
 
 
 @functools.cache
@@ -100,7 +108,7 @@ def prefix_words() -> frozenset[str]:
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
               "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
-              "after", "per", "between", "same", "recent", "calendar", "New"}
+              "after", "per", "between", "same", "recent", "calendar", "New", "International"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -131,6 +139,9 @@ def _alternatives() -> dict[str, str]:
     periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
     ordinal = cap_alt([*ORDINALS, "final", "last"])
     zones = alt(ZONES)
+    yw = YEAR_WORDS
+    # a two-digit year only after "of" and before the end of a clause: "April of '87."
+    of_yy = r"\s{1,3}of\s{1,3}['’]?(?P<yy>\d\d)(?=\s{0,3}(?:[.,;:!?)]|$))"
     body = rf"""
       (?P<R_date>                                             # weekday? month day year?
         (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
@@ -141,15 +152,16 @@ def _alternatives() -> dict[str, str]:
             (?:(?:\s?[-–]\s?|\s{{1,3}}(?:to|through|until)\s{{1,3}})     # March 3-5, 2024
                (?P<dayto>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
                (?!\s?(?:%|percent|per\b|[.,]\d)))?
-            (?:{ytail}(?P<year>\d{{4}})(?![\d-]))?
+            (?:{ytail}(?:(?P<year>\d{{4}})(?![\d-])|(?P<yw1>{yw})))?
           | (?P<monw>{month})\s{{1,3}}(?:the\s{{1,3}})?            # June first, May twenty-nine
             (?P<dayw>(?&ordinal)|(?&count_word))
-            (?:,?\s{{1,3}}(?P<yearw>\d{{4}})(?![\d-]))?
+            (?:,?\s{{1,3}}(?:(?P<yearw>\d{{4}})(?![\d-])|(?P<yw2>{yw})))?
             (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b))
           | (?:the\s{{1,3}})?                                  # (the) 28th (day) of October
             (?: (?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s{{1,3}}(?:(?:day\s{{1,3}})?of\s{{1,3}})?
               | (?P<dayw2>(?&ordinal))\s{{1,3}}(?:day\s{{1,3}})?of\s{{1,3}} )  # second of Aug
-            (?P<mon2>{month_day})(?:{ytail}(?P<year2>\d{{4}})(?![\d-]))?
+            (?P<mon2>{month_day})(?:{ytail}(?:(?P<year2>\d{{4}})(?![\d-])|(?P<yw3>{yw}))
+                                   |{of_yy})?                  # 15 April of 87
           | (?P<mon3>{month})/(?P<day3>[0-3]?\d)(?![\d/])         # Oct/2
           | (?P<day4>[0-3]?\d)-(?P<mon4>{month})-(?P<year4>\d{{4}})(?![\d-])   # 05-Aug-2016
         )
@@ -283,6 +295,7 @@ def _alternatives() -> dict[str, str]:
           | (?P<vrecent>[Rr]ecent)\s{{1,3}} )
         (?P<vunit>years|decades|months|weeks|centuries|(?(vrel)days|(?!)))\b(?!\s{{0,3}}\d)
       )
+    | (?P<R_yword>(?P<yw>{yw}))                                # (in) nineteen ninety six
     | (?P<R_hol>                                              # Christmas Eve (2023)
         (?P<hol>{holidays})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<holy>\d{{4}})(?![\d-]))?
       )
@@ -296,6 +309,8 @@ def _alternatives() -> dict[str, str]:
           |(?P<pfz>{fuzzy})-                                     # end-2022
           |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
         (?: (?P<pmon>{month})(?:(?:,?\s{{1,3}}(?:of\s{{1,3}})?|[-/])(?P<pmy>\d{{4}})(?![\d-])
+                               |\s{{1,3}}(?P<pmyw>{yw})                    # May nineteen ninety
+                               |{of_yy}                                     # April of '87
                                |\s{{1,3}}(?:of\s{{1,3}})?(?P<pmrel>{rel3})\s{{1,3}}year\b)?
             (?!\s{{1,3}}[0-3]?\d(?:st|nd|rd|th)?\b)                 # a day follows: R_date
           | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
@@ -330,7 +345,7 @@ def _alternatives() -> dict[str, str]:
 RULE_NAMES = (
     "R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
     "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_hol",
-    "R_yrange", "R_period", "R_wdnth", "R_wday", "R_ordday", "R_dayrel", "R_weekend",
+    "R_yword", "R_yrange", "R_period", "R_wdnth", "R_wday", "R_ordday", "R_dayrel", "R_weekend",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
@@ -338,6 +353,7 @@ HEAD_RULES = {
               "R_yrange", "R_period", "R_wdnth", "R_ordday"),
     "code": ("R_qcode",),
     "holiday": ("R_hol",),
+    "yword": ("R_yword",),
     "name": ("R_date", "R_mdate", "R_md", "R_set", "R_rel", "R_period", "R_wdnth", "R_wday"),
     "unit": ("R_quarter", "R_same", "R_weekof", "R_rel", "R_the", "R_cent", "R_set", "R_nth",
              "R_dayrel", "R_weekend", "R_dur", "R_vague"),
