@@ -1,12 +1,14 @@
-"""Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "2024-10-28",
-"03/04/2023", "June", "June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "the 28th",
-"Tuesday the 11th"; ``day_mention`` makes the mention of one day for the other modules. A range whose year is written at its far end only ("from January to April
+"""Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "June",
+"June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "13 Sept nineteen seventy two",
+"April of '87"; ``day_mention`` and ``period_mention`` make the mention of one day or one period
+for the other modules. A range whose year is written at its far end only ("from January to April
 2015") gives that year to its first end.
 
 Each function takes the match of its rule (``time_patterns.rules``) and the scan context and
 returns the Mentions it stands for (none when the context shows a false friend: "prices may rise",
 "a protest march", "COVID-2020", "Sunday Times"). Relative expressions ("last month") live in
-``time_relative``; durations and sets in ``time_durations``.
+``time_relative``; durations and sets in ``time_durations``; dates in figures ("2024-10-28",
+"03/04/2023", "the 28th") in ``time_numeric``.
 """
 
 from __future__ import annotations
@@ -380,39 +382,3 @@ def weekday_mention(ctx: Ctx, s: int, e: int, word: str, part_word: str | None =
     return [make(ctx, "date", s, e, rule, timex=d.isoformat() + (
         f"T{part}" if part else ""), date_start=d, date_end=d, anchor="published",
         note=f"weekday resolved against the document date: the {how}")]
-
-
-def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:
-    day = int(m["oday"])
-    if not 1 <= day <= 31:
-        return []
-    if ctx.pub is None:
-        return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=f"XXXX-XX-{day:02d}",
-                     note=NO_DOC_DATE)]
-    best: dt.date | None = None
-    for k in (-1, 0, 1):
-        y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + k, 12)
-        try:
-            d = dt.date(y, mo + 1, day)
-        except ValueError:
-            continue
-        if best is None or abs((d - ctx.pub).days) < abs((best - ctx.pub).days):
-            best = d
-    if best is None:
-        return []
-    return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=best.isoformat(),
-                 date_start=best, date_end=best, anchor="published",
-                 note="month and year from the document date (the nearest such day)")]
-
-
-def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
-    """ "from 2009 to 2011": a stretch of years. A range that runs backwards is left to the
-    number extractor, whose range the range-order check reads."""
-    y1, y2 = int(m["y1"]), int(m["y2"])
-    lx = ctx.lx
-    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200:
-        return []
-    n = float(y2 - y1)
-    return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
-                 value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
-                 date_end=dt.date(y2, 12, 31), note=f"the years {y1} to {y2}")]

@@ -12,6 +12,7 @@ orders are real days ("on 3/4,": a fraction?) only after a weekday; and never "9
 attacks, not a day of this year). A two-digit year is read in the century that puts it at most ``two_digit_future`` years
 after the document date ([numeric_dates] of time.toml).
 
+Also "the 28th" (the nearest such day) and a stretch of years in figures ("from 2009 to 2011").
 Does not live here: dates written with a month name and a day ("Oct. 28, 2024", ``time_dates``).
 """
 
@@ -23,7 +24,7 @@ from typing import TypeAlias
 import regex
 
 from ..models import Mention
-from .time_context import Ctx, make, prev_word, timex_written
+from .time_context import NO_DOC_DATE, Ctx, make, prev_word, timex_written
 from .time_dates import day_mention, period_mention, two_digit_year, weekday_mention
 
 Match: TypeAlias = "regex.Match[str]"
@@ -127,3 +128,39 @@ def weekday_part(m: Match, ctx: Ctx) -> list[Mention]:
     if not m["mdwd"]:
         return []
     return weekday_mention(ctx, m.start(), m.start("mdwd") + len(m["mdwd"]), m["mdwd"])
+
+
+def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:
+    day = int(m["oday"])
+    if not 1 <= day <= 31:
+        return []
+    if ctx.pub is None:
+        return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=f"XXXX-XX-{day:02d}",
+                     note=NO_DOC_DATE)]
+    best: dt.date | None = None
+    for k in (-1, 0, 1):
+        y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + k, 12)
+        try:
+            d = dt.date(y, mo + 1, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - ctx.pub).days) < abs((best - ctx.pub).days):
+            best = d
+    if best is None:
+        return []
+    return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=best.isoformat(),
+                 date_start=best, date_end=best, anchor="published",
+                 note="month and year from the document date (the nearest such day)")]
+
+
+def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "from 2009 to 2011": a stretch of years. A range that runs backwards is left to the
+    number extractor, whose range the range-order check reads."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    lx = ctx.lx
+    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200:
+        return []
+    n = float(y2 - y1)
+    return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
+                 value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
+                 date_end=dt.date(y2, 12, 31), note=f"the years {y1} to {y2}")]
