@@ -79,7 +79,7 @@ def _holiday_head(name: str) -> str:
 
 
 # First words of holiday names too common to be their head ("New Year's Day": "Year's")
-_HOLIDAY_OPENERS = frozenset({"new", "international"})
+_HOLIDAY_OPENERS = frozenset({"new", "international", "saint"})
 
 
 @functools.cache
@@ -108,7 +108,7 @@ def prefix_words() -> frozenset[str]:
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
               "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
-              "after", "per", "between", "same", "recent", "calendar", "New", "International"}
+              "after", "per", "between", "same", "recent", "calendar", "New", "international", "saint"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -297,6 +297,7 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_yword>(?P<yw>{yw}))                                # (in) nineteen ninety six
     | (?P<R_hol>                                              # Christmas Eve (2023)
+        (?:(?P<hrel>{rel})\s{{1,3}})?                               # last Easter
         (?P<hol>{holidays})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<holy>\d{{4}})(?![\d-]))?
       )
     | (?P<R_yrange>                                           # from 2009 to 2011
