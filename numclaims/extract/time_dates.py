@@ -278,6 +278,9 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
                    else "latest such month not after it"))
         return period_mention(ctx, m, pre + "<month>", timex_written(y, month), fz, "published", note,
                        month_span(y, month))
+    if m["pymon"]:  # "in 2017 april."
+        return period_mention(ctx, m, "<year> <month>",
+                              timex_written(int(m["pymy"]), ctx.lx.months[m["pymon"]]), fz)
     if m["psea"]:
         code = ctx.lx.seasons[m["psea"]]
         if m["psy"]:

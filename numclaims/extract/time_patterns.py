@@ -231,8 +231,11 @@ def _alternatives() -> dict[str, str]:
                  |(?:last|the\s{{1,3}}previous|the\s{{1,3}}prior)\s{{1,3}}year)\b
       )
     | (?P<R_weekof>                                           # the last week of March
-        (?:[Tt]he\s{{1,3}})?(?P<wo>first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th))
-        \s{{1,3}}week\s{{1,3}}of\s{{1,3}}
+        (?:[Tt]he\s{{1,3}})?
+        (?: (?P<wo>first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th))\s{{1,3}}week
+          | [Ww]eek\s{{1,3}}(?P<wnum>[1-5]?\d)(?=\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?  # week 3 of
+                                                 (?:\d{{4}}|{rel3}\s{{1,3}}year|year)) ) # a year
+        \s{{1,3}}of\s{{1,3}}
         (?: (?P<wmon>{month})(?:,?\s{{1,3}}(?P<wmy>\d{{4}}))?
           | (?P<wyear>\d{{4}})
           | (?P<wrel>{rel3})\s{{1,3}}(?P<wrp>month|year)
@@ -317,11 +320,13 @@ def _alternatives() -> dict[str, str]:
           | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
             (?:\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<psy>\d{{4}})(?![\d-])
                                      |(?P<psrel>{rel3})\s{{1,3}}year\b))?
-          | (?P<pdec>(?:1[0-9]|20)\d0)s\b
+          | (?P<pdec>(?:1[0-9]|20)\d0)(?:\ )?s\b                   # the 1990s, "1990 s"
           | ['’](?P<pdec2>\d0)s\b
           | (?<=\b[Tt]he\s)(?P<pdec3>[1-9]0)s\b                  # the 70s (not "in their 70s")
           | (?<=\d0s\s{{1,3}}(?:and|or|to|through)\s{{1,3}})
             (?P<pdec4>\d0)s\b                                   # the 70s and 80s
+          | (?P<pymy>\d{{4}})\s{{1,3}}(?P<pymon>{month})            # 2017 April.
+            (?=\s{{0,3}}(?:[.,;:!?)]|$))
           | (?P<pyear>\d{{4}})(?![\d])(?![-/]\d)(?!s\b)
         )
       )
