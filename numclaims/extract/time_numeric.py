@@ -24,7 +24,7 @@ from typing import TypeAlias
 import regex
 
 from ..models import Mention
-from .time_context import NO_DOC_DATE, Ctx, make, prev_word, timex_written
+from .time_context import NO_DOC_DATE, Ctx, day_in_year, make, prev_word, timex_written
 from .time_dates import day_mention, period_mention, two_digit_year, weekday_mention
 
 Match: TypeAlias = "regex.Match[str]"
@@ -100,8 +100,8 @@ def r_ym(m: Match, ctx: Ctx) -> list[Mention]:
 
 def r_md(m: Match, ctx: Ctx) -> list[Mention]:
     """A month/day without its year ("on 11/20", "Friday 5/12", "22/04"), in the contexts of
-    the module docstring; with no document date, or both orders real days, it stays
-    unresolved."""
+    the module docstring. When both orders are real days, the weekday picks the one that falls
+    on it; if neither or both do, it stays unresolved."""
     s, e = m.start(), m.end()
     a, b = int(m["mda"]), int(m["mdb"])
     if (a, b) in _MD_NEVER:
@@ -118,8 +118,19 @@ def r_md(m: Match, ctx: Ctx) -> list[Mention]:
     if len(set(shapes)) > 1:  # "on 3/4," may be a fraction: only a weekday makes it a day
         if not m["mdwd"]:
             return []
+        fit = [shape for shape in shapes if _weekday_fits(ctx, s, shape, m["mdwd"])]
+        if len(fit) == 1:  # "Friday 5/12": the order whose day is a Friday
+            return day_mention(ctx, s, e, "<month>/<day>", None, *fit[0])
         return [make(ctx, "date", s, e, "<month>/<day>", note="ambiguous: month/day or day/month")]
     return day_mention(ctx, s, e, "<month>/<day>", None, *shapes[0])
+
+
+def _weekday_fits(ctx: Ctx, pos: int, shape: tuple[int, int], weekday: str) -> bool:
+    """Whether month/day ``shape``, in the year the document date gives it, is ``weekday``."""
+    if ctx.pub is None:
+        return False
+    d, _ = day_in_year(ctx, pos, *shape)
+    return d is not None and d.isoweekday() == ctx.lx.weekdays[weekday]
 
 
 def weekday_part(m: Match, ctx: Ctx) -> list[Mention]:

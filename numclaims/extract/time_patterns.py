@@ -341,7 +341,9 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_ordday>                                           # on the 28th
         (?<=\b(?:[Oo]n|[Bb]y|until|since|from|before|after)\s{{1,3}})
-        the\s{{1,3}}(?P<oday>[0-3]?\d)(?:st|nd|rd|th)(?=\s{{0,3}}(?:[,.;:!?)]|$|and\b|or\b))
+        (?: the\s{{1,3}}(?P<oday>[0-3]?\d)(?:st|nd|rd|th)
+          | (?<=\b[Oo]n\s)(?P<oday>[0-3]?\d)(?:st|nd|rd|th)(?=\s[-–]\s) )  # "on 29th - meet"
+        (?=\s{{0,3}}(?:[,.;:!?)]|$|and\b|or\b|[-–]\s))
       )
     """
     parts = regex.split(r"\n    \| (?=\(\?P<R_)", body.strip("\n"))
