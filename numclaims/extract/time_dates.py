@@ -79,7 +79,7 @@ def day_mention(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: in
 
 def two_digit_year(ctx: Ctx, yy: int) -> int:
     """The year of a two-digit year: the century that puts it at most ``two_digit_future``
-    years after the document date (in 2016, "40" is 1940 and "35" 2035); without a document
+    years after the document date (in 2016, "40" is 1940 and "26" 2026); without a document
     date, the fixed pivot of time.toml."""
     if ctx.pub is None:
         return yy + (2000 if yy <= ctx.lx.pivot else 1900)
