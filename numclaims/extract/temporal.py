@@ -54,6 +54,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "R_hol": time_holidays.r_hol,
     "R_yword": time_words.r_yword,
     "R_wdnth": time_periods.r_wdnth,
+    "R_wdabbr": time_periods.r_wdnth,
     "R_wday": time_dates.r_wday,
     "R_dayrel": time_relative.r_dayrel,
     "R_weekend": time_relative.r_weekend,

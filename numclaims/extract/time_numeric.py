@@ -45,6 +45,8 @@ def r_iso(m: Match, ctx: Ctx) -> list[Mention]:
 def r_num(m: Match, ctx: Ctx) -> list[Mention]:
     """03/04/2023, 02-02-2020: month/day or day/month. Both readings are kept unless the data
     file fixes the order or only one reading is a real day."""
+    if m["nsep"] == "-" and len(m["n3"]) == 2:
+        return []  # "10-12-15": a code, a score, a range as often as a date
     a, b, y = int(m["n1"]), int(m["n2"]), int(m["n3"])
     if len(m["n3"]) == 2:
         y = two_digit_year(ctx, y)
@@ -76,7 +78,9 @@ def r_num(m: Match, ctx: Ctx) -> list[Mention]:
 def r_mdate(m: Match, ctx: Ctx) -> list[Mention]:
     """A day written with figures and a month word, in any order: "2019/aug/01",
     "Sep-23-2020", "23/Sep/2020", "23-2020-September"."""
-    month = ctx.lx.months_with_day[m["xm"]]
+    month = ctx.lx.months_with_day.get(m["xm"])
+    if month is None:
+        return []
     return day_mention(ctx, m.start(), m.end(), "<year>/<month>/<day>", int(m["xy"]), month,
                        int(m["xd"]))
 

@@ -139,6 +139,12 @@ def _alternatives() -> dict[str, str]:
     periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
     ordinal = cap_alt([*ORDINALS, "final", "last"])
     zones = alt(ZONES)
+    # a word that may be a month, checked by the resolver: the month list itself, six times
+    # over, would make every match of the pattern slower (the engine's cost grows with its size)
+    mword = r"[JFMASONDjfmasond][A-Za-z]{2,8}\.?"
+    wday_abbr = alt([w.rstrip(".") for w in lx.weekdays if not w.lower().endswith("day")])
+    # a month after a year, in lower case only ("in 2017 april."): not "in 2017 April Smith"
+    month_lower = alt([w for w in lx.months if w.islower()])
     yw = YEAR_WORDS
     # a two-digit year only after "of" and before the end of a clause: "April of '87."
     of_yy = r"\s{1,3}of\s{1,3}['’]?(?P<yy>\d\d)(?=\s{0,3}(?:[.,;:!?)]|$))"
@@ -168,21 +174,22 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-]))
     | (?P<R_num>                                              # 03/04/2023, 03/18/40
-        (?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])
-      | (?P<n1>\d{{1,2}})-(?P<n2>\d{{1,2}})-(?P<n3>\d{{4}})(?![\d-])   # 02-02-2020: no "10-12-15"
+        (?P<n1>\d{{1,2}})(?P<nsep>[/-])(?P<n2>\d{{1,2}})(?P=nsep)   # 02-02-2020 (the resolver
+        (?P<n3>\d{{4}}|\d{{2}})(?![\d/-])                           # refuses "10-12-15")
       )
     | (?P<R_mdate>                                            # figures and a month word
-        (?P<xy>\d{{4}})(?P<xs>[/-])(?P<xm>{month_day})(?P=xs)(?P<xd>[0-3]?\d)   # 2019/aug/01
-      | (?P<xy>\d{{4}})/(?P<xd>[0-3]?\d)/(?P<xm>{month_day})                   # 2020/23/Sep
-      | (?P<xm>{month_day})(?P<xs>[/-])(?P<xd>[0-3]?\d)(?P=xs)(?P<xy>\d{{4}})   # Sep-23-2020
-      | (?P<xm>{month_day})-(?P<xy>\d{{4}})-(?P<xd>[0-3]?\d)                   # Sep-2020-23
-      | (?P<xd>[0-3]?\d)/(?P<xm>{month_day})/(?P<xy>\d{{4}})                   # 23/Sep/2020
-      | (?P<xd>[0-3]?\d)-(?P<xy>\d{{4}})-(?P<xm>{month_day})                   # 23-2020-Sep
+        (?=[\w.]{{1,10}}[/-]\w)                                  # (a fast guard)
+        (?: (?P<xy>\d{{4}})(?P<xs>[/-])(?P<xm>{mword})(?P=xs)(?P<xd>[0-3]?\d)  # 2019/aug/01
+          | (?P<xy>\d{{4}})/(?P<xd>[0-3]?\d)/(?P<xm>{mword})                  # 2020/23/Sep
+          | (?P<xm>{mword})(?P<xs>[/-])(?P<xd>[0-3]?\d)(?P=xs)(?P<xy>\d{{4}})  # Sep-23-2020
+          | (?P<xm>{mword})-(?P<xy>\d{{4}})-(?P<xd>[0-3]?\d)                  # Sep-2020-23
+          | (?P<xd>[0-3]?\d)/(?P<xm>{mword})/(?P<xy>\d{{4}})                  # 23/Sep/2020
+          | (?P<xd>[0-3]?\d)-(?P<xy>\d{{4}})-(?P<xm>{mword}) )                # 23-2020-Sep
       )(?![\d/-])
-    | (?P<R_ym>                                               # 2015-12, 12-2015
+    | (?P<R_ym>(?=\d\d(?:\d\d)?-\d)                             # 2015-12, 12-2015
         (?P<ymy>\d{{4}})-(?P<ymm>0[1-9]|1[0-2]) | (?P<ymm>0[1-9]|1[0-2])-(?P<ymy>\d{{4}})
       )(?![\d/-])
-    | (?P<R_md>                                               # (Friday) 5/12, on 11/20
+    | (?P<R_md>(?=(?:[A-Za-z.,]{{3,11}}\s{{1,3}})?\d{{1,2}}/\d)      # (Friday) 5/12, on 11/20
         (?:(?P<mdwd>{wday})\.?,?\s{{1,3}})?
         (?P<mda>[0-3]?\d)/(?P<mdb>[0-3]?\d)
         (?=\s{{0,3}}(?:[.;:!?)]|$)|,\s|\s{{1,3}}(?:or|and|at|from)\s)   # not "3/4 of", "1/2%"
@@ -325,15 +332,18 @@ def _alternatives() -> dict[str, str]:
           | (?<=\b[Tt]he\s)(?P<pdec3>[1-9]0)s\b                  # the 70s (not "in their 70s")
           | (?<=\d0s\s{{1,3}}(?:and|or|to|through)\s{{1,3}})
             (?P<pdec4>\d0)s\b                                   # the 70s and 80s
-          | (?P<pymy>\d{{4}})\s{{1,3}}(?P<pymon>{month})            # 2017 April.
+          | (?P<pymy>\d{{4}})\s{{1,3}}(?P<pymon>{month_lower})      # 2017 april.
             (?=\s{{0,3}}(?:[.,;:!?)]|$))
           | (?P<pyear>\d{{4}})(?![\d])(?![-/]\d)(?!s\b)
         )
       )
     | (?P<R_wdnth>                                            # Tuesday the 11th
-        (?: (?P<wdn>{wday_full}),?\s{{1,3}}(?:the\s{{1,3}})?
-            (?P<wnd>[0-3]?\d(?:st|nd|rd|th)|(?&ordinal))
-          | (?P<wdn>{wday}),?\s{{1,3}}(?P<wnd>[0-3]?\d(?:st|nd|rd|th)) )    # Mon 13th
+        (?P<wdn>{wday_full}),?\s{{1,3}}(?:the\s{{1,3}})?
+        (?P<wnd>[0-3]?\d(?:st|nd|rd|th)|(?&ordinal))
+        (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b|at\b|in\b|when\b))
+      )
+    | (?P<R_wdabbr>                                           # Mon 13th (its head: the day)
+        (?P<wdn>{wday_abbr})\.?,?\s{{1,3}}(?P<wnd>[0-3]?\d(?:st|nd|rd|th))
         (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b|at\b|in\b|when\b))
       )
     | (?P<R_wday>                                             # (on) Monday (night)
@@ -341,8 +351,8 @@ def _alternatives() -> dict[str, str]:
       )
     | (?P<R_ordday>                                           # on the 28th
         (?<=\b(?:[Oo]n|[Bb]y|until|since|from|before|after)\s{{1,3}})
-        (?: the\s{{1,3}}(?P<oday>[0-3]?\d)(?:st|nd|rd|th)
-          | (?<=\b[Oo]n\s)(?P<oday>[0-3]?\d)(?:st|nd|rd|th)(?=\s[-–]\s) )  # "on 29th - meet"
+        (?:the\s{{1,3}}|(?<=\b[Oo]n\s)(?=[0-3]?\d(?:st|nd|rd|th)\s[-–]\s))  # "on 29th - meet"
+        (?P<oday>[0-3]?\d)(?:st|nd|rd|th)
         (?=\s{{0,3}}(?:[,.;:!?)]|$|and\b|or\b|[-–]\s))
       )
     """
@@ -353,12 +363,13 @@ def _alternatives() -> dict[str, str]:
 RULE_NAMES = (
     "R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
     "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_hol",
-    "R_yword", "R_yrange", "R_period", "R_wdnth", "R_wday", "R_ordday", "R_dayrel", "R_weekend",
+    "R_yword", "R_yrange", "R_period", "R_wdnth", "R_wdabbr", "R_wday",
+    "R_ordday", "R_dayrel", "R_weekend",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
     "digit": ("R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_qcode",
-              "R_yrange", "R_period", "R_wdnth", "R_ordday"),
+              "R_yrange", "R_period", "R_wdabbr", "R_ordday"),
     "code": ("R_qcode",),
     "holiday": ("R_hol",),
     "yword": ("R_yword",),
