@@ -43,7 +43,15 @@ YEAR_WORDS = rf"""
 # The heads that open such a year, for the scan's trigger
 HEADS = [*_CENTURIES.split("|"), "thousand"]
 _PAIR = regex.compile(rf"(?i)({_CENTURIES})[\s-]{{1,2}}(?:oh[\s-]{{1,2}})?(.+)")
-_CLAUSE_END = regex.compile(r"\s{0,3}(?:[.,;:!?)\"”]|$|and\b|or\b)")
+# After "two thousand and fifteen": the end of a clause, or "and"/"or" before a word that
+# goes on no number ("... and came back", not "two thousand and tens")
+_CLAUSE_END = regex.compile(
+    rf"\s{{0,3}}(?:[.,;:!?)\"”]|$)|\s{{1,3}}(?:and|or)\s{{1,3}}"
+    rf"(?!(?:{_ONES}|{_TEENS}|{_TENS}|hundred|thousand|tens|teens|twenties)\b)")
+# Before it: a date word; not "and" ("two hundred and two thousand"), not "the" ("the two
+# thousand and tens")
+_BEFORE_COUNT_YEAR = frozenset({"in", "since", "until", "till", "by", "from", "of", "to",
+                                "through", "during", "before", "after", "year", "around"})
 
 
 def year_value(words: str) -> int | None:
@@ -68,7 +76,7 @@ def r_yword(m: Match, ctx: Ctx) -> list[Mention]:
     if year is None:
         return []
     if m["yw"].lower().startswith("two") and not (
-            prev_word(ctx.text, m.start()).lower() in ctx.lx.year_after
+            prev_word(ctx.text, m.start()).lower() in _BEFORE_COUNT_YEAR
             and _CLAUSE_END.match(ctx.text, m.end())):
         return []  # "two thousand and fifteen votes": a count
     timex = f"{year:04d}"
