@@ -175,7 +175,7 @@ def _alternatives() -> dict[str, str]:
     | (?P<R_iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-]))
     | (?P<R_num>                                              # 03/04/2023, 03/18/40
         (?P<n1>\d{{1,2}})(?P<nsep>[/-])(?P<n2>\d{{1,2}})(?P=nsep)   # 02-02-2020 (the resolver
-        (?P<n3>\d{{4}}|\d{{2}})(?![\d/-])                           # refuses "10-12-15")
+        (?P<n3>\d{{4}}|\d{{2}})(?![\d/])(?!(?<=-\d\d|-\d{{4}})-)    # refuses "10-12-15")
       )
     | (?P<R_mdate>                                            # figures and a month word
         (?=[\w.]{{1,10}}[/-]\w)                                  # (a fast guard)
