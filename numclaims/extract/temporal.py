@@ -5,7 +5,8 @@ with cheap patterns over the whole text (``time_patterns.triggers``: month and w
 unit words, four-digit numbers, ...), finds how far left an expression around each head may start
 (``leftmost``, walking back over words that may open one), tries the full grammar (``time_patterns.rules``)
 anchored at the few word starts in between, and hands the match to the resolver of its rule:
-``time_dates`` (calendar dates, months, years, seasons, weekdays), ``time_relative`` ("last month",
+``time_dates`` (calendar dates, months, years, seasons, weekdays), ``time_numeric`` (dates in
+figures), ``time_words`` (years in words), ``time_relative`` ("last month",
 "this summer", "the first quarter") and ``time_durations`` ("nearly two years ago", "every week").
 Mentions come back in text order and never overlap each other.
 
@@ -27,10 +28,12 @@ from . import (
     time_dates,
     time_durations,
     time_holidays,
+    time_numeric,
     time_periods,
     time_ranges,
     time_relative,
     time_stretch,
+    time_words,
 )
 from .grammar import finite
 from .time_context import Ctx
@@ -43,17 +46,22 @@ LEFT = 64
 Resolver = Callable[[regex.Match[str], Ctx], list[Mention]]
 _RESOLVERS: dict[str, Resolver] = {
     "R_date": time_dates.r_date,
-    "R_iso": time_dates.r_iso,
-    "R_num": time_dates.r_num,
+    "R_iso": time_numeric.r_iso,
+    "R_num": time_numeric.r_num,
+    "R_mdate": time_numeric.r_mdate,
+    "R_ym": time_numeric.r_ym,
+    "R_md": time_numeric.r_md,
     "R_time": time_dates.r_time,
     "R_period": time_dates.r_period,
-    "R_yrange": time_dates.r_yrange,
+    "R_yrange": time_numeric.r_yrange,
     "R_hol": time_holidays.r_hol,
+    "R_yword": time_words.r_yword,
     "R_wdnth": time_periods.r_wdnth,
+    "R_wdabbr": time_periods.r_wdnth,
     "R_wday": time_dates.r_wday,
     "R_dayrel": time_relative.r_dayrel,
     "R_weekend": time_relative.r_weekend,
-    "R_ordday": time_dates.r_ordday,
+    "R_ordday": time_numeric.r_ordday,
     "R_quarter": time_relative.r_quarter,
     "R_qcode": time_relative.r_qcode,
     "R_rel": time_relative.r_rel,

@@ -1,12 +1,14 @@
-"""Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "2024-10-28",
-"03/04/2023", "June", "June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "the 28th",
-"Tuesday the 11th"; ``day_mention`` makes the mention of one day for the other modules. A range whose year is written at its far end only ("from January to April
+"""Resolvers for calendar dates written out: "Monday, Oct. 28, 2024", "28 October", "June",
+"June 2024", "mid-2022", "summer 2023", "the 1990s", "on Monday", "13 Sept nineteen seventy two",
+"April of '87"; ``day_mention`` and ``period_mention`` make the mention of one day or one period
+for the other modules. A range whose year is written at its far end only ("from January to April
 2015") gives that year to its first end.
 
 Each function takes the match of its rule (``time_patterns.rules``) and the scan context and
 returns the Mentions it stands for (none when the context shows a false friend: "prices may rise",
 "a protest march", "COVID-2020", "Sunday Times"). Relative expressions ("last month") live in
-``time_relative``; durations and sets in ``time_durations``.
+``time_relative``; durations and sets in ``time_durations``; dates in figures ("2024-10-28",
+"03/04/2023", "the 28th") in ``time_numeric``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .time_context import (
     same_sentence,
     timex_written,
 )
+from .time_words import year_value
 
 Match: TypeAlias = "regex.Match[str]"
 
@@ -74,21 +77,41 @@ def day_mention(ctx: Ctx, s: int, e: int, rule: str, year: int | None, month: in
     return [m]
 
 
+def two_digit_year(ctx: Ctx, yy: int) -> int:
+    """The year of a two-digit year: the century that puts it at most ``two_digit_future``
+    years after the document date (in 2016, "40" is 1940 and "26" 2026); without a document
+    date, the fixed pivot of time.toml."""
+    if ctx.pub is None:
+        return yy + (2000 if yy <= ctx.lx.pivot else 1900)
+    year = ctx.pub.year // 100 * 100 + yy
+    limit = ctx.pub.year + ctx.lx.two_digit_future
+    while year > limit:
+        year -= 100
+    while year + 100 <= limit:
+        year += 100
+    return year
+
+
 def r_date(m: Match, ctx: Ctx) -> list[Mention]:
     months = ctx.lx.months_with_day
     year: str | None
     day: int | None
+    # a year in words ("13 Sept nineteen seventy two"): its figures, or "0" when none is said
+    yw = m["yw1"] or m["yw2"] or m["yw3"]
+    words_year = str(year_value(yw) or 0) if yw else None
     if m["mon"]:
-        month, day, year = months[m["mon"]], int(m["day"]), m["year"]
+        month, day, year = months[m["mon"]], int(m["day"]), m["year"] or words_year
         rule = "<month> <day>" + (", <year>" if year else "")
     elif m["monw"]:
-        month, year = months[m["monw"]], m["yearw"]
+        month, year = months[m["monw"]], m["yearw"] or words_year
         day = _word_day(m["dayw"])
         rule = "<month> <day in words>" + (", <year>" if year else "")
     elif m["mon2"]:
         if ctx.text[max(0, m.start() - 3):m.start()].rstrip()[-1:] in ("$", "£", "€", "¥"):
             return []  # "$ 12 December": a price before the month, not its day
-        month, year = months[m["mon2"]], m["year2"]
+        month, year = months[m["mon2"]], m["year2"] or words_year
+        if m["yy"]:
+            year = str(two_digit_year(ctx, int(m["yy"])))
         day = int(m["day2"]) if m["day2"] else grammar.parse_ordinal(m["dayw2"])
         rule = "<day> <month>" + (" <year>" if year else "")
     elif m["mon3"]:
@@ -98,7 +121,7 @@ def r_date(m: Match, ctx: Ctx) -> list[Mention]:
         rule = "<day>-<month>-<year>"
     if m["wd"]:
         rule = "<weekday>, " + rule
-    if day is None:
+    if day is None or year == "0":
         return []
     day_to = int(m["dayto"]) if m["dayto"] else None
     return day_mention(ctx, m.start(), m.end(), rule, int(year) if year else None, month, day, day_to)
@@ -111,44 +134,6 @@ def _word_day(words: str) -> int | None:
         x = grammar.parse_number(words)
         n = int(x) if x is not None and x.is_integer() else None
     return n if n is not None and 1 <= n <= 31 else None
-
-
-def r_iso(m: Match, ctx: Ctx) -> list[Mention]:
-    month = int(m["im"])
-    if not 1 <= month <= 12:
-        return []
-    return day_mention(ctx, m.start(), m.end(), "<yyyy-mm-dd>", int(m["iy"]), month, int(m["id"]))
-
-
-def r_num(m: Match, ctx: Ctx) -> list[Mention]:
-    """03/04/2023: month/day or day/month. Both readings are kept unless the data file fixes the
-    order or only one reading is a real day."""
-    a, b, y = int(m["n1"]), int(m["n2"]), int(m["n3"])
-    if len(m["n3"]) == 2:
-        y += 2000 if y <= ctx.lx.pivot else 1900
-    readings: dict[str, dt.date] = {}
-    for name, (mo, d) in (("month/day", (a, b)), ("day/month", (b, a))):
-        try:
-            readings[name] = dt.date(y, mo, d)
-        except ValueError:
-            pass
-    order = ctx.lx.numeric_order
-    if order in ("MDY", "DMY"):
-        key = "month/day" if order == "MDY" else "day/month"
-        readings = {key: readings[key]} if key in readings else {}
-    s, e, rule = m.start(), m.end(), "<n>/<n>/<year>"
-    if not readings:  # "2/29/2019": the TIMEX3 of what was written, when only one order fits
-        shapes = [(mo, d) for mo, d in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31]
-        timex = timex_written(y, *shapes[0]) if len(set(shapes)) == 1 else None
-        return [make(ctx, "date", s, e, rule, timex=timex, note="no such day")]
-    days = sorted(set(readings.values()))
-    if len(days) == 1:
-        note = None if len(readings) == 2 or order != "ambiguous" else (
-            f"only the {next(iter(readings))} reading is a real day")
-        return [make(ctx, "date", s, e, rule, timex=days[0].isoformat(), date_start=days[0],
-                     date_end=days[0], note=note)]
-    note = "ambiguous: " + " or ".join(f"{d.isoformat()} ({k})" for k, d in readings.items())
-    return [make(ctx, "date", s, e, rule, date_start=days[0], date_end=days[-1], note=note)]
 
 
 def r_time(m: Match, ctx: Ctx) -> list[Mention]:
@@ -219,7 +204,7 @@ def _fuzzy(ctx: Ctx, word: str | None) -> tuple[str | None, float, float]:
     return ctx.lx.fuzzy.get(word, ctx.lx.fuzzy.get(word.lower(), (None, 0.0, 1.0)))
 
 
-def _period(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
+def period_mention(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
             anchor: str | None = None, note: str | None = None,
             span: Span | None = None) -> list[Mention]:
     """A month, season, year or decade, with its fuzzy part ("mid-", "the end of") applied."""
@@ -263,19 +248,23 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
     pre = "<fuzzy> " if fz else ""
     if m["pmon"]:
         month = ctx.lx.months[m["pmon"]]
-        if m["pmy"]:
-            return _period(ctx, m, pre + "<month> <year>", timex_written(int(m["pmy"]), month), fz)
+        if m["pmy"] or m["pmyw"] or m["yy"]:
+            year = (int(m["pmy"]) if m["pmy"] else two_digit_year(ctx, int(m["yy"])) if m["yy"]
+                    else year_value(m["pmyw"]))
+            if year is None:
+                return []
+            return period_mention(ctx, m, pre + "<month> <year>", timex_written(year, month), fz)
         if m["pmrel"]:
             if ctx.pub is None:
                 return [make(ctx, "date", m.start(), m.end(), pre + "<month> of <rel> year",
                              timex=timex_written(None, month), note=NO_DOC_DATE)]
             kind = ctx.lx.rel_kind(m["pmrel"]) or "this"
             y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
-            return _period(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
+            return period_mention(ctx, m, pre + "<month> of <rel> year", timex_written(y, month), fz,
                            "published", None, month_span(y, month))
         ry = range_year(ctx, m.end(), month)
         if ry is not None:
-            return _period(ctx, m, pre + "<month>", timex_written(ry, month), fz,
+            return period_mention(ctx, m, pre + "<month>", timex_written(ry, month), fz,
                            note=f"year {ry} from the other end of the range")
         if not _bare_ok(ctx, m):
             return []
@@ -287,19 +276,22 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         note = (f"year {y} from the document date: the "
                 + ("earliest such month not before it (future tense)" if fwd
                    else "latest such month not after it"))
-        return _period(ctx, m, pre + "<month>", timex_written(y, month), fz, "published", note,
+        return period_mention(ctx, m, pre + "<month>", timex_written(y, month), fz, "published", note,
                        month_span(y, month))
+    if m["pymon"]:  # "in 2017 april."
+        return period_mention(ctx, m, "<year> <month>",
+                              timex_written(int(m["pymy"]), ctx.lx.months[m["pymon"]]), fz)
     if m["psea"]:
         code = ctx.lx.seasons[m["psea"]]
         if m["psy"]:
-            return _period(ctx, m, pre + "<season> <year>", f"{m['psy']}-{code}", fz)
+            return period_mention(ctx, m, pre + "<season> <year>", f"{m['psy']}-{code}", fz)
         if m["psrel"]:  # "summer this year": the season of that calendar year
             if ctx.pub is None:
                 return [make(ctx, "date", m.start(), m.end(), pre + "<season> <rel> year",
                              timex=f"XXXX-{code}", note=NO_DOC_DATE)]
             kind = ctx.lx.rel_kind(m["psrel"]) or "this"
             y = ctx.pub.year + {"last": -1, "this": 0, "next": 1}[kind]
-            return _period(ctx, m, pre + "<season> <rel> year", f"{y}-{code}", fz, "published")
+            return period_mention(ctx, m, pre + "<season> <rel> year", f"{y}-{code}", fz, "published")
         if m["psea"].lower() == "fall" or not (m["psthe"] or m["pfz"] or _bare_ok(ctx, m)):
             return []
         if m["psthe"] and prev_word(ctx.text, m.start()) not in ctx.lx.month_after:
@@ -311,14 +303,14 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
         y = season_year(ctx.pub, code, fwd)
         note = "season from the document date: the " + (
             "next one" if fwd else "latest one begun by then")
-        return _period(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
+        return period_mention(ctx, m, pre + "<season>", f"{y}-{code}", fz, "published", note)
     if m["pdec"] or m["pdec2"] or m["pdec3"] or m["pdec4"]:
         if m["pdec"] and m["pdec"].endswith("00"):  # "the 1800s": mostly the century
             first = int(m["pdec"])
             if first < 2000:
-                return _period(ctx, m, pre + "<century>", f"{first // 100:02d}", fz,
+                return period_mention(ctx, m, pre + "<century>", f"{first // 100:02d}", fz,
                                note=f"could also mean the decade {first}-{first + 9}")
-            return _period(ctx, m, pre + "<decade>", f"{first // 10:03d}", fz,
+            return period_mention(ctx, m, pre + "<decade>", f"{first // 10:03d}", fz,
                            note=f"could also mean the century {first}-{first + 99}")
         if m["pdec"]:
             decade = int(m["pdec"]) // 10
@@ -328,11 +320,11 @@ def r_period(m: Match, ctx: Ctx) -> list[Mention]:
             two = int(m["pdec2"] or m["pdec3"])
             ref = ctx.pub.year % 100 if ctx.pub else ctx.lx.pivot
             decade = (200 if two <= ref else 190) + two // 10
-        return _period(ctx, m, pre + "<decade>", f"{decade:03d}", fz)
+        return period_mention(ctx, m, pre + "<decade>", f"{decade:03d}", fz)
     year = int(m["pyear"])
     if not _year_ok(ctx, m, year):
         return []
-    return _period(ctx, m, pre + "<year>", f"{year:04d}", fz)
+    return period_mention(ctx, m, pre + "<year>", f"{year:04d}", fz)
 
 
 def _second_decade(ctx: Ctx, start: int, two: int) -> int:
@@ -365,7 +357,7 @@ def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
     if prev_word(ctx.text, m.start()) in lx.weekday_after:
         return True
     rest = ctx.text[m.end():m.end() + 40].lstrip()
-    if m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
+    if "wposs" in m.re.groupindex and m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
         return True  # "Friday's Restaurant", "Sunday's Times": a name, not a day
     return rest.startswith(lx.weekday_before)
 
@@ -373,54 +365,23 @@ def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
 def r_wday(m: Match, ctx: Ctx) -> list[Mention]:
     if weekday_false_friend(ctx, m):
         return []
-    iso = ctx.lx.weekdays[m["wdb"]]
-    part = PARTS.get(m["wpart"] or "", "")
+    return weekday_mention(ctx, m.start(), m.end(), m["wdb"], m["wpart"])
+
+
+def weekday_mention(ctx: Ctx, s: int, e: int, word: str, part_word: str | None = None
+                    ) -> list[Mention]:
+    """A weekday ("on Monday", "Friday night") resolved against the document date."""
+    iso = ctx.lx.weekdays[word]
+    part = PARTS.get(part_word or "", "")
     rule = "<weekday>" + (" <part of day>" if part else "")
     if ctx.pub is None:
-        return [make(ctx, "date", m.start(), m.end(), rule, timex=f"XXXX-WXX-{iso}",
-                     note=NO_DOC_DATE)]
+        return [make(ctx, "date", s, e, rule, timex=f"XXXX-WXX-{iso}", note=NO_DOC_DATE)]
     delta = (iso - ctx.pub.isoweekday()) % 7
-    if future(ctx, m.start()):
+    if future(ctx, s):
         d, how = ctx.pub + dt.timedelta(days=delta), "earliest such day not before it (future)"
     else:
         d = ctx.pub - dt.timedelta(days=(7 - delta) % 7)
         how = "latest such day not after it"
-    return [make(ctx, "date", m.start(), m.end(), rule, timex=d.isoformat() + (
+    return [make(ctx, "date", s, e, rule, timex=d.isoformat() + (
         f"T{part}" if part else ""), date_start=d, date_end=d, anchor="published",
         note=f"weekday resolved against the document date: the {how}")]
-
-
-def r_ordday(m: Match, ctx: Ctx) -> list[Mention]:
-    day = int(m["oday"])
-    if not 1 <= day <= 31:
-        return []
-    if ctx.pub is None:
-        return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=f"XXXX-XX-{day:02d}",
-                     note=NO_DOC_DATE)]
-    best: dt.date | None = None
-    for k in (-1, 0, 1):
-        y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + k, 12)
-        try:
-            d = dt.date(y, mo + 1, day)
-        except ValueError:
-            continue
-        if best is None or abs((d - ctx.pub).days) < abs((best - ctx.pub).days):
-            best = d
-    if best is None:
-        return []
-    return [make(ctx, "date", m.start(), m.end(), "the <nth>", timex=best.isoformat(),
-                 date_start=best, date_end=best, anchor="published",
-                 note="month and year from the document date (the nearest such day)")]
-
-
-def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
-    """ "from 2009 to 2011": a stretch of years. A range that runs backwards is left to the
-    number extractor, whose range the range-order check reads."""
-    y1, y2 = int(m["y1"]), int(m["y2"])
-    lx = ctx.lx
-    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200:
-        return []
-    n = float(y2 - y1)
-    return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
-                 value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
-                 date_end=dt.date(y2, 12, 31), note=f"the years {y1} to {y2}")]

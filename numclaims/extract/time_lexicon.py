@@ -59,6 +59,7 @@ class Lexicon:
     vague_reach: int
     numeric_order: str
     pivot: int
+    two_digit_future: int
     ago_tolerance: dict[str, float]
     holidays: dict[str, tuple[int, int]]
     holiday_cue_names: frozenset[str]
@@ -83,7 +84,8 @@ def lexicon() -> Lexicon:
     full = {k: v for k, v in weekdays.items() if k.endswith("day")}
     weekdays.update({k.upper(): v for k, v in full.items()})
     full.update({k.upper(): v for k, v in full.items()})
-    seasons = {w: str(c) for word, c in d["seasons"].items() for w in _cap([word])}
+    # "this SUMMER": a season also in capitals, as a heading writes it
+    seasons = {w: str(c) for word, c in d["seasons"].items() for w in [*_cap([word]), word.upper()]}
     units = {w: (str(u[0]), int(u[1])) for word, u in d["units"].items() for w in _cap([word])}
     fuzzy = {w: (str(f[0]), float(f[1]), float(f[2])) for word, f in d["fuzzy"].items()
              for w in _cap([word])}
@@ -113,13 +115,23 @@ def lexicon() -> Lexicon:
         vague_reach=int(res["vague_reach"]),
         numeric_order=str(d["numeric_dates"]["order"]),
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
+        two_digit_future=int(d["numeric_dates"]["two_digit_future"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},
-        holidays={k: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()
-                  if isinstance(v, list) and k not in ("need_date_word", "holiday_after")},
-        holiday_cue_names=frozenset(d["holidays"]["need_date_word"]),
+        holidays={w: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()
+                  if isinstance(v, list) and k not in ("need_date_word", "holiday_after")
+                  for w in _lower_too(k)},
+        holiday_cue_names=frozenset(w for k in d["holidays"]["need_date_word"]
+                                    for w in _lower_too(k)),
         holiday_after=frozenset(d["holidays"]["holiday_after"]),
-        moving_holidays={k: tuple(v) for k, v in d["moving_holidays"].items()},
+        moving_holidays={w: tuple(v) for k, v in d["moving_holidays"].items()
+                         for w in _lower_too(k)},
     )
+
+
+def _lower_too(name: str) -> tuple[str, ...]:
+    """A holiday's name as written and in lower case ("christmas eve"); not "new year's ...":
+    in lower case "year's" is the head of "next year's first quarter", "the new year's budget"."""
+    return (name,) if name.startswith("New ") else (name, name.lower())
 
 
 def cap_alt(words: list[str]) -> str:

@@ -22,6 +22,8 @@ import regex
 
 from . import grammar
 from .time_lexicon import ORDINALS, alt, cap_alt, lexicon
+from .time_words import HEADS as YEAR_WORD_HEADS
+from .time_words import YEAR_WORDS
 
 PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"]
 DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight"]
@@ -62,6 +64,7 @@ def head_words() -> dict[str, str]:
         ("day", [*DAY_WORDS, *PARTS_OF_DAY, "noon", "midnight"]),
         # a holiday is found by a word of its name that is rare elsewhere ("Year's", not "New")
         ("holiday", [_holiday_head(name) for name in [*lx.holidays, *lx.moving_holidays]]),
+        ("yword", YEAR_WORD_HEADS),  # "in nineteen ninety six", "in two thousand and five"
     ):
         for w in words:
             classes.setdefault(w, cls)
@@ -71,7 +74,12 @@ def head_words() -> dict[str, str]:
 
 
 def _holiday_head(name: str) -> str:
-    return name.split()[1] if name.startswith("New ") else name.split()[0]
+    first, *rest = name.split()
+    return rest[0] if rest and first.lower() in _HOLIDAY_OPENERS else first
+
+
+# First words of holiday names too common to be their head ("New Year's Day": "Year's")
+_HOLIDAY_OPENERS = frozenset({"new", "international", "saint"})
 
 
 @functools.cache
@@ -81,8 +89,8 @@ def triggers() -> tuple[re.Pattern[str], ...]:
     first pattern are classed by ``head_words``; the last ("Q1", "H2") are 'code' heads, the
     others 'digit' heads."""
     return (
-        re.compile(rf"\b{_trie(sorted(head_words()))}(?![\w])"),
-        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
+        re.compile(rf"\b{_trie(sorted(head_words()))}(?![^\W\d])"),  # "Dec31 , 1994" too
+        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|/[A-Za-z]|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
         # plain shapes, scanned fast; ``temporal.heads`` checks what comes before them
         re.compile(r"\d0s\b"),                                # '90s, the 70s
         re.compile(r"[QqHh][1-4]\b"),                          # Q1, H2
@@ -100,7 +108,8 @@ def prefix_words() -> frozenset[str]:
     words |= {"a", "an", "and", "the", "of", "every", "each", "other", "its", "their", "his",
               "her", "several", "few", "many", "couple", "final", "earlier", "later", "beginning",
               "day", "start", "middle", "end", "on", "by", "until", "since", "from", "before",
-              "after", "per", "between", "same", "recent", "calendar", "New", "all"}
+              "after", "per", "between", "same", "recent", "calendar", "New", "all", "international",
+              "saint"}
     words |= {w.lower() for k in ("last", "this", "next") for w in lx.relative[k]}
     words |= {w.lower() for w in lx.fuzzy}
     words = {w for w in words if w.isalpha()}
@@ -131,29 +140,61 @@ def _alternatives() -> dict[str, str]:
     periods = alt([*lx.relative["periods"], *lx.seasons, *lx.weekdays_full, *lx.months])
     ordinal = cap_alt([*ORDINALS, "final", "last"])
     zones = alt(ZONES)
+    # a word that may be a month, checked by the resolver: the month list itself, six times
+    # over, would make every match of the pattern slower (the engine's cost grows with its size)
+    mword = r"[JFMASONDjfmasond][A-Za-z]{2,8}\.?"
+    wday_abbr = alt([w.rstrip(".") for w in lx.weekdays if not w.lower().endswith("day")])
+    # a month after a year, in lower case only ("in 2017 april."): not "in 2017 April Smith"
+    month_lower = alt([w for w in lx.months if w.islower()])
+    yw = YEAR_WORDS
+    # a two-digit year only after "of" and before the end of a clause: "April of '87."
+    of_yy = r"\s{1,3}of\s{1,3}['’]?(?P<yy>\d\d)(?=\s{0,3}(?:[.,;:!?)]|$))"
     body = rf"""
       (?P<R_date>                                             # weekday? month day year?
         (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
-        (?: (?P<mon>{month_day})\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
+        (?: (?P<mon>{month_day})
+            (?:\s{{0,2}}|,\s(?=[0-3]?\d(?:st|nd|rd|th)\s{{0,2}}(?:[.;:!?)]|$)))   # October, 1st.
+            (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
             (?!\s?(?:%|percent|per\b|[.,]\d))
             (?:(?:\s?[-–]\s?|\s{{1,3}}(?:to|through|until)\s{{1,3}})     # March 3-5, 2024
                (?P<dayto>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])
                (?!\s?(?:%|percent|per\b|[.,]\d)))?
-            (?:{ytail}(?P<year>\d{{4}})(?![\d-]))?
+            (?:{ytail}(?:(?P<year>\d{{4}})(?![\d-])|(?P<yw1>{yw})))?
           | (?P<monw>{month})\s{{1,3}}(?:the\s{{1,3}})?            # June first, May twenty-nine
             (?P<dayw>(?&ordinal)|(?&count_word))
-            (?:,?\s{{1,3}}(?P<yearw>\d{{4}})(?![\d-]))?
+            (?:,?\s{{1,3}}(?:(?P<yearw>\d{{4}})(?![\d-])|(?P<yw2>{yw})))?
             (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b))
           | (?:the\s{{1,3}})?                                  # (the) 28th (day) of October
             (?: (?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s{{1,3}}(?:(?:day\s{{1,3}})?of\s{{1,3}})?
               | (?P<dayw2>(?&ordinal))\s{{1,3}}(?:day\s{{1,3}})?of\s{{1,3}} )  # second of Aug
-            (?P<mon2>{month_day})(?:{ytail}(?P<year2>\d{{4}})(?![\d-]))?
+            (?P<mon2>{month_day})(?:{ytail}(?:(?P<year2>\d{{4}})(?![\d-])|(?P<yw3>{yw}))
+                                   |{of_yy})?                  # 15 April of 87
           | (?P<mon3>{month})/(?P<day3>[0-3]?\d)(?![\d/])         # Oct/2
           | (?P<day4>[0-3]?\d)-(?P<mon4>{month})-(?P<year4>\d{{4}})(?![\d-])   # 05-Aug-2016
         )
       )
     | (?P<R_iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-]))
-    | (?P<R_num>(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>\d{{4}}|\d{{2}})(?![\d/]))
+    | (?P<R_num>                                              # 03/04/2023, 03/18/40
+        (?P<n1>\d{{1,2}})(?P<nsep>[/-])(?P<n2>\d{{1,2}})(?P=nsep)   # 02-02-2020 (the resolver
+        (?P<n3>\d{{4}}|\d{{2}})(?![\d/])(?!(?<=-\d\d|-\d{{4}})-)    # refuses "10-12-15")
+      )
+    | (?P<R_mdate>                                            # figures and a month word
+        (?=[\w.]{{1,10}}[/-]\w)                                  # (a fast guard)
+        (?: (?P<xy>\d{{4}})(?P<xs>[/-])(?P<xm>{mword})(?P=xs)(?P<xd>[0-3]?\d)  # 2019/aug/01
+          | (?P<xy>\d{{4}})/(?P<xd>[0-3]?\d)/(?P<xm>{mword})                  # 2020/23/Sep
+          | (?P<xm>{mword})(?P<xs>[/-])(?P<xd>[0-3]?\d)(?P=xs)(?P<xy>\d{{4}})  # Sep-23-2020
+          | (?P<xm>{mword})-(?P<xy>\d{{4}})-(?P<xd>[0-3]?\d)                  # Sep-2020-23
+          | (?P<xd>[0-3]?\d)/(?P<xm>{mword})/(?P<xy>\d{{4}})                  # 23/Sep/2020
+          | (?P<xd>[0-3]?\d)-(?P<xy>\d{{4}})-(?P<xm>{mword}) )                # 23-2020-Sep
+      )(?![\d/-])
+    | (?P<R_ym>(?=\d\d(?:\d\d)?-\d)                             # 2015-12, 12-2015
+        (?P<ymy>\d{{4}})-(?P<ymm>0[1-9]|1[0-2]) | (?P<ymm>0[1-9]|1[0-2])-(?P<ymy>\d{{4}})
+      )(?![\d/-])
+    | (?P<R_md>(?=(?:[A-Za-z.,]{{3,11}}\s{{1,3}})?\d{{1,2}}/\d)      # (Friday) 5/12, on 11/20
+        (?:(?P<mdwd>{wday})\.?,?\s{{1,3}})?
+        (?P<mda>[0-3]?\d)/(?P<mdb>[0-3]?\d)
+        (?=\s{{0,3}}(?:[.;:!?)]|$)|,\s|\s{{1,3}}(?:or|and|at|from)\s)   # not "3/4 of", "1/2%"
+      )
     | (?P<R_time>                                             # 6:40 p.m., 18:00 UTC, noon
         (?P<th>[01]?\d|2[0-3])(?::(?P<tm>[0-5]\d))?\s?
           (?P<ap>[ap]\.m\.|[AaPp][Mm]\b)(?:\s(?P<tz>{zones})\b)?
@@ -183,7 +224,7 @@ def _alternatives() -> dict[str, str]:
           |(?=[\w-]{{1,20}}(?:\s{{1,3}}[\w-]{{1,20}}){{0,2}}\s{{1,3}}quarters\b)   # past two
            (?P<rqn>(?&call:number))\s{{1,3}}(?P<rp>quarters))\b                       # quarters
         (?:\s{{1,3}}(?P<rpart>{alt(PARTS_OF_DAY)})\b
-          |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday_full})\b)?  # next week on Tuesday
+          |(?<=week)\s{{1,3}}(?:on\s{{1,3}})?(?P<rwd2>{wday})(?!\w))?  # next week on Tuesday
       )
     | (?P<R_the>                                              # the end of the year
         (?:[Tt]he\s{{1,3}})?(?P<tfz>{fuzzy_of})\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?
@@ -198,12 +239,16 @@ def _alternatives() -> dict[str, str]:
                  |(?:last|the\s{{1,3}}previous|the\s{{1,3}}prior)\s{{1,3}}year)\b
       )
     | (?P<R_weekof>                                           # the last week of March
-        (?:[Tt]he\s{{1,3}})?(?P<wo>first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th))
-        \s{{1,3}}week\s{{1,3}}of\s{{1,3}}
+        (?:[Tt]he\s{{1,3}})?
+        (?: (?P<wo>first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th))\s{{1,3}}week
+          | [Ww]eek\s{{1,3}}(?P<wnum>[1-5]?\d)(?=\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?  # week 3 of
+                                                 (?:\d{{4}}|{rel3}\s{{1,3}}year|year)) ) # a year
+        \s{{1,3}}of\s{{1,3}}
         (?: (?P<wmon>{month})(?:,?\s{{1,3}}(?P<wmy>\d{{4}}))?
           | (?P<wyear>\d{{4}})
           | (?P<wrel>{rel3})\s{{1,3}}(?P<wrp>month|year)
           | (?:the\s{{1,3}})?(?P<wthis>month|year) )(?![\d-])
+        (?:\s{{1,3}}on\s{{1,3}}(?P<wwd>{wday_full})\b)?                # ... on Friday
       )
     | (?P<R_cent>                                             # the 21st century, the mid-1800s
         (?:(?:[Tt]he\s{{1,3}})?(?P<cfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
@@ -263,7 +308,9 @@ def _alternatives() -> dict[str, str]:
         (?P<vunit>(?(vall)(?:day|week|month|year)(?![\w-]|\s{{1,3}}(?:care|one|round)\b)
                   |(?:years|decades|months|weeks|centuries|(?(vrel)days|(?!)))))\b(?!\s{{0,3}}\d)
       )
+    | (?P<R_yword>(?P<yw>{yw}))                                # (in) nineteen ninety six
     | (?P<R_hol>                                              # Christmas Eve (2023)
+        (?:(?P<hrel>{rel})\s{{1,3}})?                               # last Easter
         (?P<hol>{holidays})(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<holy>\d{{4}})(?![\d-]))?
       )
     | (?P<R_yrange>                                           # from 2009 to 2011
@@ -276,16 +323,20 @@ def _alternatives() -> dict[str, str]:
           |(?P<pfz>{fuzzy})-                                     # end-2022
           |(?:[Tt]he\s{{1,3}})?(?P<pfzof>{fuzzy_of})\s{{1,3}}of\s{{1,3}})?
         (?: (?P<pmon>{month})(?:(?:,?\s{{1,3}}(?:of\s{{1,3}})?|[-/])(?P<pmy>\d{{4}})(?![\d-])
+                               |\s{{1,3}}(?P<pmyw>{yw})                    # May nineteen ninety
+                               |{of_yy}                                     # April of '87
                                |\s{{1,3}}(?:of\s{{1,3}})?(?P<pmrel>{rel3})\s{{1,3}}year\b)?
             (?!\s{{1,3}}[0-3]?\d(?:st|nd|rd|th)?\b)                 # a day follows: R_date
           | (?:(?P<psthe>the)\s{{1,3}})?(?P<psea>{season})
             (?:\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<psy>\d{{4}})(?![\d-])
                                      |(?P<psrel>{rel3})\s{{1,3}}year\b))?
-          | (?P<pdec>(?:1[0-9]|20)\d0)s\b
+          | (?P<pdec>(?:1[0-9]|20)\d0)(?:\ )?s\b                   # the 1990s, "1990 s"
           | ['’](?P<pdec2>\d0)s\b
           | (?<=\b[Tt]he\s)(?P<pdec3>[1-9]0)s\b                  # the 70s (not "in their 70s")
           | (?<=\d0s\s{{1,3}}(?:and|or|to|through)\s{{1,3}})
             (?P<pdec4>\d0)s\b                                   # the 70s and 80s
+          | (?P<pymy>\d{{4}})\s{{1,3}}(?P<pymon>{month_lower})      # 2017 april.
+            (?=\s{{0,3}}(?:[.,;:!?)]|$))
           | (?P<pyear>\d{{4}})(?![\d])(?![-/]\d)(?!s\b)
         )
       )
@@ -294,12 +345,18 @@ def _alternatives() -> dict[str, str]:
         (?P<wnd>[0-3]?\d(?:st|nd|rd|th)|(?&ordinal))
         (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b|at\b|in\b|when\b))
       )
+    | (?P<R_wdabbr>                                           # Mon 13th (its head: the day)
+        (?P<wdn>{wday_abbr})\.?,?\s{{1,3}}(?P<wnd>[0-3]?\d(?:st|nd|rd|th))
+        (?=\s{{0,3}}(?:[,.;:!?)"”]|$|and\b|or\b|at\b|in\b|when\b))
+      )
     | (?P<R_wday>                                             # (on) Monday (night)
         (?P<wdb>{wday_full})(?P<wposs>['’]s)?(?:\s{{1,3}}(?P<wpart>{alt(PARTS_OF_DAY)})\b)?
       )
     | (?P<R_ordday>                                           # on the 28th
         (?<=\b(?:[Oo]n|[Bb]y|until|since|from|before|after)\s{{1,3}})
-        the\s{{1,3}}(?P<oday>[0-3]?\d)(?:st|nd|rd|th)(?=\s{{0,3}}(?:[,.;:!?)]|$|and\b|or\b))
+        (?:the\s{{1,3}}|(?<=\b[Oo]n\s)(?=[0-3]?\d(?:st|nd|rd|th)\s[-–]\s))  # "on 29th - meet"
+        (?P<oday>[0-3]?\d)(?:st|nd|rd|th)
+        (?=\s{{0,3}}(?:[,.;:!?)]|$|and\b|or\b|[-–]\s))
       )
     """
     parts = regex.split(r"\n    \| (?=\(\?P<R_)", body.strip("\n"))
@@ -307,17 +364,19 @@ def _alternatives() -> dict[str, str]:
 
 
 RULE_NAMES = (
-    "R_date", "R_iso", "R_num", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
+    "R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_quarter", "R_qcode", "R_same", "R_weekof",
     "R_rel", "R_the", "R_cent", "R_dayword", "R_set", "R_nth", "R_dur", "R_vague", "R_hol",
-    "R_yrange", "R_period", "R_wdnth", "R_wday", "R_ordday", "R_dayrel", "R_weekend",
+    "R_yword", "R_yrange", "R_period", "R_wdnth", "R_wdabbr", "R_wday",
+    "R_ordday", "R_dayrel", "R_weekend",
 )
 # Which rules can contain a head of each class (the order of RULE_NAMES is kept: first wins).
 HEAD_RULES = {
-    "digit": ("R_date", "R_iso", "R_num", "R_time", "R_qcode", "R_yrange", "R_period",
-              "R_ordday"),
+    "digit": ("R_date", "R_iso", "R_num", "R_mdate", "R_ym", "R_md", "R_time", "R_qcode",
+              "R_yrange", "R_period", "R_wdabbr", "R_ordday"),
     "code": ("R_qcode",),
     "holiday": ("R_hol",),
-    "name": ("R_date", "R_set", "R_rel", "R_period", "R_wdnth", "R_wday"),
+    "yword": ("R_yword",),
+    "name": ("R_date", "R_mdate", "R_md", "R_set", "R_rel", "R_period", "R_wdnth", "R_wday"),
     "unit": ("R_quarter", "R_same", "R_weekof", "R_rel", "R_the", "R_cent", "R_set", "R_nth",
              "R_dayrel", "R_weekend", "R_dur", "R_vague"),
     "day": ("R_time", "R_dayword", "R_set"),

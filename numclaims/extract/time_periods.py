@@ -68,9 +68,11 @@ def _year_back(d: dt.date) -> dt.date:
 
 
 def r_weekof(m: Match, ctx: Ctx) -> list[Mention]:
-    n = _WEEK_ORD[m["wo"].lower()]
     s, e = m.start(), m.end()
     lx = ctx.lx
+    if m["wnum"]:
+        return _week_number(m, ctx)
+    n = _WEEK_ORD[m["wo"].lower()]
     anchor: str | None = None
     if m["wmon"]:
         month = lx.months[m["wmon"]]
@@ -106,8 +108,35 @@ def r_weekof(m: Match, ctx: Ctx) -> list[Mention]:
     if not weeks or abs(n) > len(weeks):
         return []
     monday = weeks[n - 1] if n > 0 else weeks[-1]
+    if m["wwd"]:  # "the first week of October on Friday": that day of the week
+        d = monday + dt.timedelta(days=lx.weekdays[m["wwd"]] - 1)
+        return [make(ctx, "date", s, e, "<weekday> of the <nth> week of <period>",
+                     timex=d.isoformat(), anchor=anchor, date_start=d, date_end=d,
+                     note="ISO weeks: a week belongs to the period of its Thursday")]
     return [make(ctx, "date", s, e, "the <nth> week of <period>", timex=iso_week(monday),
                  anchor=anchor, note="ISO weeks: a week belongs to the period of its Thursday",
+                 date_start=monday, date_end=monday + dt.timedelta(days=6))]
+
+
+def _week_number(m: Match, ctx: Ctx) -> list[Mention]:
+    """ "week 3 of 2027", "week 27 of last year": the ISO week of that number. A week number
+    without its year ("week 10") is left alone: in news it counts the weeks of a season, a
+    trial or a strike far more often than those of the calendar."""
+    s, e, rule = m.start(), m.end(), "week <n> of <year>"
+    anchor = None
+    if m["wyear"]:
+        year = int(m["wyear"])
+    elif ctx.pub is None:
+        return [make(ctx, "date", s, e, rule, note=NO_DOC_DATE)]
+    else:
+        k = {"last": -1, "this": 0, "next": 1}[ctx.lx.rel_kind(m["wrel"]) or "this"] if m[
+            "wrel"] else 0
+        year, anchor = ctx.pub.year + k, "published"
+    try:
+        monday = dt.date.fromisocalendar(year, int(m["wnum"]), 1)
+    except ValueError:  # week 0, week 53 of a year of 52
+        return []
+    return [make(ctx, "date", s, e, rule, timex=iso_week(monday), anchor=anchor,
                  date_start=monday, date_end=monday + dt.timedelta(days=6))]
 
 

@@ -164,7 +164,7 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
         span = part_of(span, a, b)
     wd = m["rwd"] or m["rwd2"]
     if wd and period_key == "week":  # "Tuesday of next week": that day of the week named
-        d = span[0] + dt.timedelta(days=lx.weekdays_full[wd] - 1)
+        d = span[0] + dt.timedelta(days=lx.weekdays[wd] - 1)
         timex, span, rule = d.isoformat(), (d, d), f"<weekday> {rule}"
     if m["rpart"] and period_key in lx.weekdays_full:
         timex += "T" + PARTS[m["rpart"]]
