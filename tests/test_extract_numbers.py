@@ -191,3 +191,39 @@ def test_an_overflowing_figure_is_dropped_not_infinite(text: str) -> None:
         raise AssertionError(f"{c} in JSON")
 
     json.loads(report.to_json(), parse_constant=no_constant)
+
+
+def _readings(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(m.text, m.value, m.hedge) for m in numclaims.extract(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a count and an age hedge, not 1/18
+    ("There were two under 18 and one over 18.",
+     [("two", 2.0, None), ("under 18", 18.0, "less_than"), ("one", 1.0, None),
+      ("over 18", 18.0, "more_than")]),
+    # preferring one thing to three others
+    ("She chose one over three.", [("one", 1.0, None), ("over three", 3.0, "more_than")]),
+    # a noun after the second count: two counts
+    ("He sold one over 18 tickets.", [("one", 1.0, None), ("over 18", 18.0, "more_than")]),
+    ("One in five adults smoke.", [("One", 1.0, None), ("five", 5.0, None)]),
+    # a numerator other than one: ten people aged over 65
+    ("About 10 over 65.", [("About 10", 10.0, "approx"), ("over 65", 65.0, "more_than")]),
+    ("Of those asked, just one over 65.", [("one", 1.0, None), ("over 65", 65.0, "more_than")]),
+    ("It was one over par.", [("one", 1.0, None)]),
+])
+def test_counts_that_are_no_share(text: str, want: list[tuple[str, float, str | None]]) -> None:
+    assert _readings(text) == want
+
+
+def test_a_year_is_no_denominator() -> None:
+    got = [(m.text, m.kind) for m in numclaims.extract("The plant opened one in 2023.")]
+    assert got == [("one", "number"), ("2023", "date")]
+
+
+def test_plus_before_a_figure_adds() -> None:
+    got = _readings("nought point nought three plus zero point zero eight")
+    assert got == [("nought point nought three", 0.03, None), ("zero point zero eight", 0.08, None)]
+    assert _readings("50 plus 20 equals 70") == [("50", 50.0, None), ("20", 20.0, None),
+                                                 ("70", 70.0, None)]
+    assert _readings("Everyone 50 plus.") == [("50 plus", 50.0, "at_least")]

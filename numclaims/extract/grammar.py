@@ -67,7 +67,8 @@ _DEFINE = r"""
     | (?<!\w) (?&vulgar) )                     # "2½", "½"
   (?P<scale_word> (?i: \L<nc_scales> ) \b )               # "hundred", "million", "dozen"
   (?P<big_scale> (?i: \L<nc_big_scales> ) \b )            # "thousand", "million", ...
-  (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
+  (?P<abbr> \L<nc_abbr> (?![\w])                          # glued: "12k", "3.2bn"
+          | (?<= \.\d{1,3} ) \L<nc_abbr_decimal> (?![\w]) )   # "1.2b", but "3B" is a flat
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
   (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-|\ -\ ) \L<nc_ones> )? | \L<nc_ones> ) \b )
   # after "and" a count before a fraction is its numerator ("one hundred and | three quarters");
@@ -79,7 +80,11 @@ _DEFINE = r"""
   (?P<frac_next> (?:\ {1,3}|-) (?i: \L<nc_fractions> ) \b )   # "and three | quarters": the count is a numerator
   # "a" counts as one only right before a scale: "a million", "a dozen"
   (?P<w_head> (?&w_hundreds) | (?<!\w) (?i: an? ) (?= \ (?&scale_word) )
-            | (?<!\w) (?i: nought | naught ) (?= \ (?i: point ) \ ) )     # "nought point five"
+            | (?<!\w) (?i: nought | naught ) (?= \ (?i: point ) \ )       # "nought point five"
+            # a zero alone ("nought is 0"), but not in the idioms where it means "nothing":
+            # "all for naught", "came to nought", "brought to naught", "naught but", "set at nought"
+            | (?<!\w) (?<! (?i: for | to | into | at | but | of ) \ ) (?i: nought | naught ) \b
+              (?! \ (?i: but | else | more | less | of ) \b ) )
   (?P<w_int>
       (?&w_head)
       (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and) (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) )
@@ -157,6 +162,7 @@ def named_lists() -> dict[str, list[str]]:
         "nc_scales": list(v["scales"]),
         "nc_big_scales": [k for k, x in v["scales"].items() if x >= 1000],
         "nc_abbr": v["abbr_raw"],
+        "nc_abbr_decimal": v["abbr_decimal_raw"],
         "nc_ones": v["ones"],
         "nc_tens": v["tens"],
         "nc_fractions": list(v["fractions"]),

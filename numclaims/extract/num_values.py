@@ -41,8 +41,10 @@ def vocab() -> dict[str, Any]:
     return {
         "words": words,
         "scales": scales,
-        "abbr": {k.lower(): float(v) for k, v in nums["abbreviations"].items()},
+        "abbr": {k.lower(): float(v) for k, v in (nums["abbreviations"]
+                                                  | nums["abbreviations_decimal"]).items()},
         "abbr_raw": list(nums["abbreviations"]),
+        "abbr_decimal_raw": list(nums["abbreviations_decimal"]),
         "fractions": {k: float(v) for k, v in nums["fractions"].items()},
         "vulgar": {k: float(v) for k, v in nums["vulgar"].items()},
         "ordinals": {k: int(v) for k, v in nums["ordinals"].items()},

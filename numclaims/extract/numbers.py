@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_ages, num_article, num_patterns, num_suffix, num_tail
+from . import grammar, num_ages, num_article, num_joins, num_patterns, num_suffix, num_tail
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -76,6 +76,7 @@ def scan(text: str) -> list[Mention]:
                 f = num_ages.age(text, f) or f  # "aged about 50", "ages 5 to 12"
                 last_end = max(last_end, f.end)
             out.append(f)
+    out = num_joins.join(text, out)  # "one over three", "1 in 20", "per cent of 210"
     return [m for m in out if grammar.finite(m)]  # "1e999": an overflow is no figure
 
 
@@ -270,8 +271,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     ha = None
     if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
         ha = num_patterns.hedge_after_pattern().match(text, end)
-    if ha is not None:
-        end = ha.end()
+    if ha is not None and not (ha[0].endswith(("plus", "Plus")) and num_joins.adds(text, ha.end())):
+        end = ha.end()  # but "0.03 plus 0.08" is a sum: no hedge
+    else:
+        ha = None
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
     if _glued_to_identifier(text, lead, end) or (
             end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
