@@ -211,6 +211,9 @@ def _readings(text: str) -> list[tuple[str, float | None, str | None]]:
     ("About 10 over 65.", [("About 10", 10.0, "approx"), ("over 65", 65.0, "more_than")]),
     ("Of those asked, just one over 65.", [("one", 1.0, None), ("over 65", 65.0, "more_than")]),
     ("It was one over par.", [("one", 1.0, None)]),
+    # an ordinal before a noun: no 1/105
+    ("The club held its one one hundred fifth anniversary.",
+     [("one hundred", 100.0, None), ("fifth", 5.0, None)]),
 ])
 def test_counts_that_are_no_share(text: str, want: list[tuple[str, float, str | None]]) -> None:
     assert _readings(text) == want

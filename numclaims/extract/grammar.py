@@ -110,6 +110,10 @@ _DEFINE = r"""
         (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
     | (?<!\w) (?i: an? ) (?:\ {1,3}|-) (?i: \L<nc_tens> ) [\ -] (?i: \L<nc_ord_den> ) \b
         (?= \ (?i: of | \L<nc_big_scales> ) \b )
+    # a denominator above a hundred after "one": "one one hundred fifth" (1/105), "one one
+    # hundred and twenty-fifth" (1/125)
+    | (?<!\w) (?i: one \ (?: one | a ) \ hundred (?: \ and )? \ (?: \L<nc_tens> [\ -] )? \L<nc_ord_den> ) \b
+        (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
   )
   # a fraction joined to a count by "and": "and a half", "and two thirds", "and one fourth",
   # "and a half million" (after "one billion")
