@@ -230,3 +230,17 @@ def test_plus_before_a_figure_adds() -> None:
     assert _readings("50 plus 20 equals 70") == [("50", 50.0, None), ("20", 20.0, None),
                                                  ("70", 70.0, None)]
     assert _readings("Everyone 50 plus.") == [("50 plus", 50.0, "at_least")]
+
+
+@pytest.mark.parametrize("text", [
+    "One in five, or 20%, of the 1,000 staff left.",
+    "One in five (20%) of the 1,000 staff left.",
+    "Of the 1,000 staff, one in five, or 20%, left.",
+    "Some 20% of the 1,000 staff, or one in five, left.",
+    "A total of 12 were hurt: 11 adults and one in five.",
+])
+def test_a_share_is_no_part_of_a_percentage(text: str) -> None:
+    """A share ("one in five" = 0.2) is a ratio: never the part or whole of a percentage, nor a
+    term of a sum, so a restated share raises nothing."""
+    report = numclaims.check("date 2024-05-01\n\n" + text)
+    assert [f.message for f in report.findings] == []

@@ -90,7 +90,8 @@ _DEFINE = r"""
       (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and) (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) )
                                           | (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) ) )? ){0,4}
       (?: (?i: \ point ) (?: (?: \ (?&point_digit) ){2,4}                      # "point zero three"
-                            | \ (?&point_digit) (?! \ (?! (?&scale_word) ) [^\W\d_] ) ) )?   # "at one point two men": no
+                            | \ (?&point_digit) (?! \ (?! (?&scale_word) | (?i: percent | per\ cent | percentage ) \b ) [^\W\d_] ) )   # "at one point two men": no
+          (?: \ (?&big_scale) )? )?                                             # "one point five million"
   )
   # a fraction in words whose numerator is written out: "two thirds", "a hundred trillionths",
   # "fifty-four hundredths"; and "a fifth", "one fourth" with nothing after it but "of" or a

@@ -8,10 +8,12 @@ the text) and ``adds`` (the "plus" test). Not here: the figures themselves (``nu
 Every join is narrow on purpose, because the same words have commoner meanings in news:
   - the numerator is one ("one", "1", "negative one"): "10 over 65" means ten people aged over
     65, "2 in 3" is often a score or a count of two things in three places;
-  - nothing noun-like follows the denominator (the clause ends there): "one over 18 tickets",
-    "one in five adults" stay two counts, which the measure linker pairs with their nouns;
-  - the word before the numerator is none of ``[joins] before_not`` (numbers.toml): "two under
+  - nothing noun-like follows the denominator (the clause ends there, or a bracket opens after
+    "in": "one in five (20%)"): "one over 18 tickets", "one in five adults" stay two counts,
+    which the measure linker pairs with their nouns;
+  - before "one over": none of the words of ``[joins] before_not`` (numbers.toml): "two under
     18 and one over 18", "chose one over three", "only one over 65" are a count and a hedge;
+    before "one in", no determiner ("the one in five") and no "and";
   - a year is no denominator: "opened one in 2023".
 """
 
@@ -38,10 +40,25 @@ def _before_not() -> frozenset[str]:
 
 
 @functools.cache
+def _determiners() -> frozenset[str]:
+    words = load_data("numbers")["identifiers"]["determiners"]
+    return frozenset(w.lower() for w in words) - {"only"} | {"and"}
+
+
+@functools.cache
 def _number_word() -> re.Pattern[str]:
     v = vocab()
     words = sorted({*v["ones"], *v["tens"], "nought", "naught"}, key=len, reverse=True)
     return re.compile(r" (?:\d|\.\d|(?i:" + "|".join(words) + r")\b)")
+
+
+_SHARE_RULES = frozenset(f"<number> {w} <number>" for w in ("over", "in", "out of"))
+
+
+def is_share(m: Mention) -> bool:
+    """Whether ``m`` is a share read by ``join`` ("one in five" = 0.2): a ratio, not a count, so
+    no part or whole of a percentage ("one in five, or 20%, of the 1,000 staff")."""
+    return m.rule in _SHARE_RULES
 
 
 def adds(text: str, end: int) -> bool:
@@ -67,7 +84,7 @@ def _one(m: Mention) -> bool:
     return word in ("one", "1") and m.low == m.high == m.value
 
 
-def _denominator(m: Mention, text: str) -> float | None:
+def _denominator(m: Mention, text: str, word: str) -> float | None:
     """The whole number of a mention that may end a share, else None (a year, a fraction, a
     figure with a unit or a hedge other than the "over" that is read as the share's word)."""
     v = m.value
@@ -76,7 +93,9 @@ def _denominator(m: Mention, text: str) -> float | None:
     digits = m.text.rsplit(" ", 1)[-1]
     if len(digits) == 4 and digits.isdigit() and 1000 <= v <= 2100:
         return None  # "one in 2023": a year
-    return v if _clause_ends(text, m.end) else None
+    if _clause_ends(text, m.end) or (word != "over" and text.startswith(" (", m.end)):
+        return v  # "one in five (20%)": its restatement
+    return None
 
 
 def _share(text: str, a: Mention, b: Mention) -> Mention | None:
@@ -87,9 +106,15 @@ def _share(text: str, a: Mention, b: Mention) -> Mention | None:
         word = gap.strip().lower()
     else:
         return None
-    if not _one(a) or _word_before(text, a.start) in _before_not():
+    if not _one(a):
         return None
-    den = _denominator(b, text)
+    before = _word_before(text, a.start)
+    # "and one over 18" is a count and an age; "20%, or one in five" a share ("only one in five"
+    # too): before "in" and "out of" only a determiner makes "one" a pronoun ("the one in 2019"),
+    # and "and" the last item of a list ("11 adults and one in five": a sum, never of a share)
+    if before in _before_not() and (word == "over" or before in _determiners()):
+        return None
+    den = _denominator(b, text, word)
     if den is None or a.value is None:
         return None
     value = a.value / den
@@ -124,7 +149,7 @@ def join(text: str, out: list[Mention]) -> list[Mention]:
         if b.kind != "number":
             res.append(b)
             continue
-        if res and (joined := _share(text, res[-1], b)) is not None:
+        if res and b.start - res[-1].end <= 8 and (joined := _share(text, res[-1], b)) is not None:
             res[-1] = joined
             continue
         if b.start >= 11 and text[b.start - 3:b.start] == "of " and (
