@@ -149,7 +149,9 @@ def join(text: str, out: list[Mention]) -> list[Mention]:
         if b.kind != "number":
             res.append(b)
             continue
-        if res and b.start - res[-1].end <= 8 and (joined := _share(text, res[-1], b)) is not None:
+        a = res[-1] if res else None
+        if a is not None and a.value in (1.0, -1.0) and b.start - a.end <= 8 and (
+                joined := _share(text, a, b)) is not None:
             res[-1] = joined
             continue
         if b.start >= 11 and text[b.start - 3:b.start] == "of " and (

@@ -271,10 +271,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     ha = None
     if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
         ha = num_patterns.hedge_after_pattern().match(text, end)
-    if ha is not None and not (ha[0].endswith(("plus", "Plus")) and num_joins.adds(text, ha.end())):
-        end = ha.end()  # but "0.03 plus 0.08" is a sum: no hedge
-    else:
-        ha = None
+    if ha is not None and ha[0].lower().endswith("plus") and num_joins.adds(text, ha.end()):
+        ha = None  # "0.03 plus 0.08" is a sum: no hedge
+    if ha is not None:
+        end = ha.end()
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
     if _glued_to_identifier(text, lead, end) or (
             end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
