@@ -135,7 +135,9 @@ NASTY = st.lists(
         st.text(max_size=3),
         st.sampled_from(list("0123456789,.-–%$£€¥½ \u200b\u200f\u202e\ufeff")),
         st.sampled_from(["million", "about ", "between ", " and ", " to ", "km", "two", "-",
-                         "first", "second", "a dozen", "US$", "per cent", "\ud800"]),
+                         "first", "second", "a dozen", "US$", "per cent", "\ud800",
+                         "one", " over ", " in ", " out of ", "percent of ", "nought", "b",
+                         " plus ", "thirtieth", "half", "more than ", " point "]),
     ),
     max_size=60,
 ).map(lambda xs: "".join(xs))
