@@ -135,7 +135,9 @@ NASTY = st.lists(
         st.text(max_size=3),
         st.sampled_from(list("0123456789,.-–%$£€¥½ \u200b\u200f\u202e\ufeff")),
         st.sampled_from(["million", "about ", "between ", " and ", " to ", "km", "two", "-",
-                         "first", "second", "a dozen", "US$", "per cent", "\ud800"]),
+                         "first", "second", "a dozen", "US$", "per cent", "\ud800",
+                         "one", " over ", " in ", " out of ", "percent of ", "nought", "b",
+                         " plus ", "thirtieth", "half", "more than ", " point "]),
     ),
     max_size=60,
 ).map(lambda xs: "".join(xs))
@@ -191,3 +193,56 @@ def test_an_overflowing_figure_is_dropped_not_infinite(text: str) -> None:
         raise AssertionError(f"{c} in JSON")
 
     json.loads(report.to_json(), parse_constant=no_constant)
+
+
+def _readings(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(m.text, m.value, m.hedge) for m in numclaims.extract(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a count and an age hedge, not 1/18
+    ("There were two under 18 and one over 18.",
+     [("two", 2.0, None), ("under 18", 18.0, "less_than"), ("one", 1.0, None),
+      ("over 18", 18.0, "more_than")]),
+    # preferring one thing to three others
+    ("She chose one over three.", [("one", 1.0, None), ("over three", 3.0, "more_than")]),
+    # a noun after the second count: two counts
+    ("He sold one over 18 tickets.", [("one", 1.0, None), ("over 18", 18.0, "more_than")]),
+    ("One in five adults smoke.", [("One", 1.0, None), ("five", 5.0, None)]),
+    # a numerator other than one: ten people aged over 65
+    ("About 10 over 65.", [("About 10", 10.0, "approx"), ("over 65", 65.0, "more_than")]),
+    ("Of those asked, just one over 65.", [("one", 1.0, None), ("over 65", 65.0, "more_than")]),
+    ("It was one over par.", [("one", 1.0, None)]),
+    # an ordinal before a noun: no 1/105
+    ("The club held its one one hundred fifth anniversary.",
+     [("one hundred", 100.0, None), ("fifth", 5.0, None)]),
+])
+def test_counts_that_are_no_share(text: str, want: list[tuple[str, float, str | None]]) -> None:
+    assert _readings(text) == want
+
+
+def test_a_year_is_no_denominator() -> None:
+    got = [(m.text, m.kind) for m in numclaims.extract("The plant opened one in 2023.")]
+    assert got == [("one", "number"), ("2023", "date")]
+
+
+def test_plus_before_a_figure_adds() -> None:
+    got = _readings("nought point nought three plus zero point zero eight")
+    assert got == [("nought point nought three", 0.03, None), ("zero point zero eight", 0.08, None)]
+    assert _readings("50 plus 20 equals 70") == [("50", 50.0, None), ("20", 20.0, None),
+                                                 ("70", 70.0, None)]
+    assert _readings("Everyone 50 plus.") == [("50 plus", 50.0, "at_least")]
+
+
+@pytest.mark.parametrize("text", [
+    "One in five, or 20%, of the 1,000 staff left.",
+    "One in five (20%) of the 1,000 staff left.",
+    "Of the 1,000 staff, one in five, or 20%, left.",
+    "Some 20% of the 1,000 staff, or one in five, left.",
+    "A total of 12 were hurt: 11 adults and one in five.",
+])
+def test_a_share_is_no_part_of_a_percentage(text: str) -> None:
+    """A share ("one in five" = 0.2) is a ratio: never the part or whole of a percentage, nor a
+    term of a sum, so a restated share raises nothing."""
+    report = numclaims.check("date 2024-05-01\n\n" + text)
+    assert [f.message for f in report.findings] == []

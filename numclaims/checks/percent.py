@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..extract.num_joins import is_share
 from ..models import Mention
 from . import _numeric as num
 from ._say import in_sentence
@@ -79,6 +80,8 @@ def _triples(ctx: Context) -> Iterator[tuple[Mention, Mention, Mention]]:
         trio = ms[i:i + 3]
         if sum(m.kind == "percent" for m in trio) != 1 or trio[2].start - trio[0].end > 200:
             continue
+        if any(is_share(m) for m in trio):
+            continue  # "one in five, or 20%, of the 1,000": a ratio is no part or whole
         for name, (g1, g2, roles) in _compiled().items():
             if trio[roles.index("p")].kind != "percent":
                 continue

@@ -67,7 +67,8 @@ _DEFINE = r"""
     | (?<!\w) (?&vulgar) )                     # "2½", "½"
   (?P<scale_word> (?i: \L<nc_scales> ) \b )               # "hundred", "million", "dozen"
   (?P<big_scale> (?i: \L<nc_big_scales> ) \b )            # "thousand", "million", ...
-  (?P<abbr> \L<nc_abbr> (?![\w]) )                        # glued: "12k", "3.2bn"
+  (?P<abbr> \L<nc_abbr> (?![\w])                          # glued: "12k", "3.2bn"
+          | (?<= \.\d{1,3} ) \L<nc_abbr_decimal> (?![\w]) )   # "1.2b", but "3B" is a flat
   # a count below a hundred in words: "seven", "twenty-one", "forty five"
   (?P<count_word> (?<!\w) (?i: \L<nc_tens> (?: (?:\ {1,3}|-|\ -\ ) \L<nc_ones> )? | \L<nc_ones> ) \b )
   # after "and" a count before a fraction is its numerator ("one hundred and | three quarters");
@@ -79,13 +80,18 @@ _DEFINE = r"""
   (?P<frac_next> (?:\ {1,3}|-) (?i: \L<nc_fractions> ) \b )   # "and three | quarters": the count is a numerator
   # "a" counts as one only right before a scale: "a million", "a dozen"
   (?P<w_head> (?&w_hundreds) | (?<!\w) (?i: an? ) (?= \ (?&scale_word) )
-            | (?<!\w) (?i: nought | naught ) (?= \ (?i: point ) \ ) )     # "nought point five"
+            | (?<!\w) (?i: nought | naught ) (?= \ (?i: point ) \ )       # "nought point five"
+            # a zero alone ("nought is 0"), but not in the idioms where it means "nothing":
+            # "all for naught", "came to nought", "brought to naught", "naught but", "set at nought"
+            | (?<!\w) (?<! (?i: for | to | into | at | but | of ) \ ) (?i: nought | naught ) \b
+              (?! \ (?i: but | else | more | less | of ) \b ) )
   (?P<w_int>
       (?&w_head)
       (?: (?:\ {1,3}|-) (?&scale_word) (?: (?i:,?\ {1,3}and) (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) | (?&frac_next) )
                                           | (?:\ {1,3}|-) (?&w_hundreds) (?! (?:\ {1,3}|-) (?i:hundred) ) )? ){0,4}
       (?: (?i: \ point ) (?: (?: \ (?&point_digit) ){2,4}                      # "point zero three"
-                            | \ (?&point_digit) (?! \ (?! (?&scale_word) ) [^\W\d_] ) ) )?   # "at one point two men": no
+                            | \ (?&point_digit) (?! \ (?! (?&scale_word) | (?i: percent | per\ cent | percentage ) \b ) [^\W\d_] ) )   # "at one point two men": no
+          (?: \ (?&big_scale) )? )?                                             # "one point five million"
   )
   # a fraction in words whose numerator is written out: "two thirds", "a hundred trillionths",
   # "fifty-four hundredths"; and "a fifth", "one fourth" with nothing after it but "of" or a
@@ -97,20 +103,24 @@ _DEFINE = r"""
   # ("three halves"; "two halves" is a game).
   (?P<w_frac>
       (?&w_int) (?:\ {1,3}|-) (?: (?i: \L<nc_tens> ) (?:\ {1,3}|-) (?i: \L<nc_ord_den_plural> )
-                                | (?i: \L<nc_frac_plural> ) ) \b
+                                | (?i: \L<nc_frac_plural> | \L<nc_frac_tens_plural> ) ) \b
     | (?<!\w) (?! (?i: zero | one | two ) \b ) (?&count_word) (?:\ {1,3}|-) (?i: halves ) \b
-    | (?<!\w) (?i: an? | one ) (?:\ {1,3}|-) (?i: \L<nc_frac_single> ) \b
+    | (?<!\w) (?i: an? | one ) (?:\ {1,3}|-) (?i: \L<nc_frac_single> | \L<nc_frac_tens_single> ) \b
         (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
     | (?<!\w) (?i: one ) (?:\ {1,3}|-) (?i: \L<nc_tens> ) [\ -] (?i: \L<nc_ord_den> ) \b
         (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
     | (?<!\w) (?i: an? ) (?:\ {1,3}|-) (?i: \L<nc_tens> ) [\ -] (?i: \L<nc_ord_den> ) \b
         (?= \ (?i: of | \L<nc_big_scales> ) \b )
+    # a denominator above a hundred after "one": "one one hundred fifth" (1/105), "one one
+    # hundred and twenty-fifth" (1/125)
+    | (?<!\w) (?i: one \ (?: one | a ) \ hundred (?: \ and )? \ (?: \L<nc_tens> [\ -] )? \L<nc_ord_den> ) \b
+        (?! -\w | \ {1,3} (?! (?i: of | \L<nc_big_scales> ) \b ) [^\W\d_] )
   )
   # a fraction joined to a count by "and": "and a half", "and two thirds", "and one fourth",
   # "and a half million" (after "one billion")
   (?P<and_frac>
       (?i: ,?\ {1,3} and \ {1,3} )
-      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> ) \b | (?&call:w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
+      (?: (?i: an? | one ) [\ -] (?i: \L<nc_fractions> | \L<nc_frac_tens_single> ) \b | (?&call:w_int) (?:\ {1,3}|-) (?i: \L<nc_frac_plural> | quarters ) \b )
   )
   # fractions in words: "two-thirds", "a quarter of", "three quarters of", "half" (before a scale)
   (?P<fraction>
@@ -152,23 +162,31 @@ _DEFINE = r"""
 def named_lists() -> dict[str, list[str]]:
     """The named lists the shared subpatterns use (all prefixed ``nc_``)."""
     v = _vocab()
+    # the tens denominators ("a thirtieth", "three fiftieths") are named apart and called only
+    # where they are read: in every list below they would be inlined some fifty times and
+    # slow the compile by a sixth (measured)
+    tens = [f for f, d in v["fractions"].items() if 20 <= d <= 90]
+    fracs = {f: d for f, d in v["fractions"].items() if f not in tens}
     return {
+        "nc_frac_tens_single": [f for f in tens if not f.endswith("s")],
+        "nc_frac_tens_plural": [f for f in tens if f.endswith("s")],
         "nc_vulgar": list(v["vulgar"]),
         "nc_scales": list(v["scales"]),
         "nc_big_scales": [k for k, x in v["scales"].items() if x >= 1000],
         "nc_abbr": v["abbr_raw"],
+        "nc_abbr_decimal": v["abbr_decimal_raw"],
         "nc_ones": v["ones"],
         "nc_tens": v["tens"],
-        "nc_fractions": list(v["fractions"]),
-        "nc_fractions_plain": [f for f in v["fractions"] if f not in ("quarters", "halves")],
-        "nc_plural_fractions": [f for f in v["fractions"] if f.endswith("s")
+        "nc_fractions": list(fracs),
+        "nc_fractions_plain": [f for f in fracs if f not in ("quarters", "halves")],
+        "nc_plural_fractions": [f for f in fracs if f.endswith("s")
                                 and f not in ("quarters", "seconds", "halves")],
         # "three fifths", "a hundred trillionths"; "quarters" (of a year) and "halves" (of a
         # game) are too often nouns to count as fractions after a bare count
-        "nc_frac_plural": [f for f in v["fractions"] if f.endswith("s")
+        "nc_frac_plural": [f for f in fracs if f.endswith("s")
                            and f not in ("quarters", "halves")],
         # "a fifth", "one fourth": "quarter" ("in a quarter") stays out
-        "nc_frac_single": [f for f in v["fractions"] if not f.endswith("s") and f != "quarter"],
+        "nc_frac_single": [f for f in fracs if not f.endswith("s") and f != "quarter"],
         "nc_ordinals": list(v["ordinals"]),
         # the ordinals that end a compound denominator ("twenty-fifth", "thirty fifths");
         # "second(s)" stays out: "one thirty seconds" is a time

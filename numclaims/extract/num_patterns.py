@@ -41,6 +41,9 @@ _BODY = r"""
             | (?<! (?i: test | tests | tested | testing | proved | back | turned | remained
                      | stayed | came ) \ ) (?<!\w) (?i: negative ) \ (?=[\w.]) )?   # openers end
     (?P<n1> (?&number)
+          # "half" alone only after a hedge: "more than half", "nearly half of voters"; not
+          # "half an hour" (a duration), "half-time", "half the time"
+          | (?(h) (?<!\w) (?i: half ) \b (?! [-\u2010\u2011] | \ (?i: an? | the | time | way ) \b ) | (?!) )
           | (?P<art> (?<!\w) (?i: an? ) ) (?= [\ \u00a0] (?i: \L<article_words> ) (?![\w'’]) ) )  # "a gallon"
     (?P<m1> (?(c1) \L<million_suffix> (?!\w) ) )?
     (?: (?P<pm> \ ?(?: \u00b1 | \+/[-\u2212] | \+[-\u2212] )\ ? )   # an uncertainty: "9.83e-3 +/- 1e-5"

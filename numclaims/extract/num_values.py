@@ -41,8 +41,10 @@ def vocab() -> dict[str, Any]:
     return {
         "words": words,
         "scales": scales,
-        "abbr": {k.lower(): float(v) for k, v in nums["abbreviations"].items()},
+        "abbr": {k.lower(): float(v) for k, v in (nums["abbreviations"]
+                                                  | nums["abbreviations_decimal"]).items()},
         "abbr_raw": list(nums["abbreviations"]),
+        "abbr_decimal_raw": list(nums["abbreviations_decimal"]),
         "fractions": {k: float(v) for k, v in nums["fractions"].items()},
         "vulgar": {k: float(v) for k, v in nums["vulgar"].items()},
         "ordinals": {k: int(v) for k, v in nums["ordinals"].items()},
@@ -70,6 +72,9 @@ _SCI = regex.compile(
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009\u00a0")
 
 
+# "one one hundred fifth", "one a hundred and twenty-fifth" (grammar ``w_frac``): 1 over a
+# denominator above a hundred, which the and-split reading below would take for 200 fifths
+_ONE_OVER_HUNDREDS = regex.compile(r"(?i)one (?:one|a) hundred (?:and )?(?:(\w+)[ -])?(\w+)\Z")
 _TIMES_POW = regex.compile(r"(\d[\d,]*(?:\.\d+)?) ?[x\u00d7] ?([2-9])\^([+\-\u2212]?)(\d{1,3})\Z")
 
 
@@ -193,6 +198,9 @@ def parse_number(s: str) -> float | None:
         sign = "-" if sci[2] in ("-", "\u2212") else ""
         return float(f"{sci[1].replace(',', '')}e{sign}{sci[3]}")
     v = vocab()
+    oh = _ONE_OVER_HUNDREDS.match(s)
+    if oh:  # "one one hundred and twenty-fifth": 1 / 125
+        return 1.0 / (100.0 + v["words"].get((oh[1] or "").lower(), 0.0) + v["ord_den"][oh[2].lower()])
     parts: list[list[str]] = [[]]
     for tok in _TOKEN.findall(s):
         if tok.lower() == "and":

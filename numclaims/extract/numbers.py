@@ -16,7 +16,16 @@ from typing import Any, cast
 
 from .. import units
 from ..models import Kind, Mention
-from . import grammar, num_ages, num_article, num_context, num_patterns, num_suffix, num_tail
+from . import (
+    grammar,
+    num_ages,
+    num_article,
+    num_context,
+    num_joins,
+    num_patterns,
+    num_suffix,
+    num_tail,
+)
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
 
@@ -76,6 +85,7 @@ def scan(text: str) -> list[Mention]:
                 f = num_ages.age(text, f) or f  # "aged about 50", "ages 5 to 12"
                 last_end = max(last_end, f.end)
             out.append(f)
+    out = num_joins.join(text, out)  # "one over three", "1 in 20", "per cent of 210"
     return [m for m in num_context.revise(text, out) if grammar.finite(m)]  # not "1e999"
 
 
@@ -272,6 +282,8 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     ha = None
     if text[end:end + 1] == " " and text[end + 1:end + 2].lower() in num_patterns.hedge_after_heads():
         ha = num_patterns.hedge_after_pattern().match(text, end)
+    if ha is not None and ha[0].lower().endswith("plus") and num_joins.adds(text, ha.end()):
+        ha = None  # "0.03 plus 0.08" is a sum: no hedge
     if ha is not None:
         end = ha.end()
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
