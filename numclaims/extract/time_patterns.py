@@ -90,7 +90,7 @@ def triggers() -> tuple[re.Pattern[str], ...]:
     others 'digit' heads."""
     return (
         re.compile(rf"\b{_trie(sorted(head_words()))}(?![^\W\d])"),  # "Dec31 , 1994" too
-        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|/[A-Za-z]|st\b|nd\b|rd\b|th\b|\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
+        re.compile(r"\d(?:\d\d\d|\d?(?:[:/]\d|/[A-Za-z]|st\b|nd\b|rd\b|th\b|(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)))"),
         # plain shapes, scanned fast; ``temporal.heads`` checks what comes before them
         re.compile(r"\d0s\b"),                                # '90s, the 70s
         re.compile(r"[QqHh][1-4]\b"),                          # Q1, H2
@@ -196,7 +196,7 @@ def _alternatives() -> dict[str, str]:
         (?=\s{{0,3}}(?:[.;:!?)]|$)|,\s|\s{{1,3}}(?:or|and|at|from)\s)   # not "3/4 of", "1/2%"
       )
     | (?P<R_time>                                             # 6:40 p.m., 18:00 UTC, noon
-        (?P<th>[01]?\d|2[0-3])(?::(?P<tm>[0-5]\d))?\s?
+        (?P<th>[01]?\d|2[0-3])(?:[:.](?P<tm>[0-5]\d))?\s?     # 9.45am: British style
           (?P<ap>[ap]\.m\.|[AaPp][Mm]\b)(?:\s(?P<tz>{zones})\b)?
       | (?P<th2>[01]?\d|2[0-3]):(?P<tm2>[0-5]\d)\s{{0,2}}(?P<tz2>{zones})\b
       | (?P<noon>[Nn]oon|[Mm]idnight)\b
