@@ -2,8 +2,9 @@
 
 Lives here: ``suffix_at(text, pos)``, which reads the words right after a number and looks them
 up in the alias tables (units.toml, currencies.toml) with plain dictionary lookups, longest
-spelling first. Not here: finding the number (``num_patterns``) or building Mentions
-(``numbers``).
+spelling first, and ``classify``, which turns a currency sign before a number and the suffix
+after it into the figure's kind, unit and note. Not here: finding the number (``num_patterns``)
+or building Mentions (``numbers``).
 
 Why not in the regex: the unit table has ~550 spellings; as a regex alternation tried after every
 number it costs more than the whole rest of the scan, while four dictionary lookups cost ~1 us.
@@ -12,7 +13,7 @@ number it costs more than the whole rest of the scan, while four dictionary look
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -299,3 +300,28 @@ def _spaced_ok(text: str, start: int, end: int, only: frozenset[str] | None) -> 
 _SPACED_STOPS = frozenset(".,;:!?)]\n")
 # A one-digit count or a fraction right before a spaced "t": how recipes count teaspoons.
 _RECIPE_FIGURE = regex.compile(r"(?<![\d.,/])(?:\d|\d?\ ?\d/\d|\d?[\u00bc-\u00be\u2150-\u215e])\Z")
+
+
+def classify(g: dict[str, Any], suf: Suffix | None) -> tuple[str, str | None, str | None, float]:
+    """(kind, unit, note, factor) of a figure from the currency sign before it (groups ``c1``,
+    ``c2`` of the number pattern) and the suffix after it."""
+    sign = (g["c1"] or g["c2"] or "").strip()
+    if sign and (suf is None or suf.kind != "percent"):
+        ct = units.currency_table()
+        code = ct.symbols.get(sign) or ct.codes.get(sign)
+        note = ct.notes.get(sign)
+        if suf is not None and suf.kind == "rate":  # "$15.4/hour"
+            note = "; ".join(x for x in (note, suf.note) if x)
+        return "money", code, note, 1.0
+    if suf is None:
+        return "number", None, None, 1.0
+    if suf.kind == "rate":
+        return "quantity", suf.unit, None, 1.0
+    if suf.kind == "money" and suf.word in ("pound", "pounds") and not _has_scale(g):
+        return "quantity", "pound", "pounds: weight or sterling", 1.0
+    return suf.kind, suf.unit, suf.note, suf.factor
+
+
+def _has_scale(g: dict[str, Any]) -> bool:
+    words = (g["n1"] + " " + (g["n2"] or "")).lower()
+    return any(s in words for s in ("thousand", "million", "billion", "trillion", "bn", "tn"))

@@ -2,9 +2,12 @@
 
 Lives here: the per-match logic that turns a hit of ``num_patterns.scan_pattern`` into a Mention
 (value, range, hedge interval, unit, SI value, money code, notes) and rejects identifiers
-("M-109", "COVID-19", "Route 66", "F16", phone numbers). Not here: the pattern itself
-(``num_patterns``), what may follow a figure's unit (cents, inches, an uncertainty: ``num_tail``), the number grammar and hedge tolerances (``grammar``), unit and currency tables
-and pint (``numclaims.units``), dates and durations (``temporal``).
+("M-109", "COVID-19", "Route 66", "F16", phone numbers). Two passes follow: ``num_joins``
+(shares written as two counts: "one in five", "one over three") and ``num_context`` (readings that
+need the figures around: "45 and 50 mg", "absolute zero", accounting negatives). Not here: the
+pattern itself (``num_patterns``), what may follow a figure's unit (cents, inches, an uncertainty:
+``num_tail``), the number grammar and hedge tolerances (``grammar``), unit and currency tables and
+pint (``numclaims.units``), dates and durations (``temporal``).
 
 Python work happens only per match; the text is scanned once with ``finditer``.
 """
@@ -350,7 +353,7 @@ def _build(text: str, g: dict[str, Any], start: int, end: int, v1: float, v2: fl
         value = (v1 + v2) / 2
         low = grammar.interval(v1, hedge, written1)[0]
         high = grammar.interval(v2, hedge, written2)[1]
-    kind, unit, note, factor = _classify(g, suf)
+    kind, unit, note, factor = num_suffix.classify(g, suf)
     if factor != 1.0:
         value *= factor
         low = None if low is None else low * factor
@@ -366,31 +369,6 @@ def _build(text: str, g: dict[str, Any], start: int, end: int, v1: float, v2: fl
                    value=value, low=low, high=high, hedge=hedge, unit=unit, si_value=si_value,
                    si_unit=si_unit, timex=None, anchor=None,
                    rule=_rule(g, kind, ranged, hedge_text is not None), note=note)
-
-
-def _classify(g: dict[str, Any], suf: num_suffix.Suffix | None) -> tuple[str, str | None,
-                                                                          str | None, float]:
-    """(kind, unit, note, factor) from the currency sign before a figure and the suffix after."""
-    sign = (g["c1"] or g["c2"] or "").strip()
-    if sign and (suf is None or suf.kind != "percent"):
-        ct = units.currency_table()
-        code = ct.symbols.get(sign) or ct.codes.get(sign)
-        note = ct.notes.get(sign)
-        if suf is not None and suf.kind == "rate":  # "$15.4/hour"
-            note = "; ".join(x for x in (note, suf.note) if x)
-        return "money", code, note, 1.0
-    if suf is None:
-        return "number", None, None, 1.0
-    if suf.kind == "rate":
-        return "quantity", suf.unit, None, 1.0
-    if suf.kind == "money" and suf.word in ("pound", "pounds") and not _has_scale(g):
-        return "quantity", "pound", "pounds: weight or sterling", 1.0
-    return suf.kind, suf.unit, suf.note, suf.factor
-
-
-def _has_scale(g: dict[str, Any]) -> bool:
-    words = (g["n1"] + " " + (g["n2"] or "")).lower()
-    return any(s in words for s in ("thousand", "million", "billion", "trillion", "bn", "tn"))
 
 
 def _rule(g: dict[str, Any], kind: str, ranged: bool, hedged: bool) -> str:

@@ -8,7 +8,10 @@ anchored at the few word starts in between, and hands the match to the resolver 
 ``time_dates`` (calendar dates, months, years, seasons, weekdays), ``time_numeric`` (dates in
 figures), ``time_words`` (years in words), ``time_relative`` ("last month",
 "this summer", "the first quarter") and ``time_durations`` ("nearly two years ago", "every week").
-Mentions come back in text order and never overlap each other.
+Three passes then read what spans several mentions: ``time_ranges`` (the ends of "from May to
+September", "9 to 12 of June"), ``time_compound`` ("1 hour and 30 minutes") and ``time_stretch``
+("the first six months of 2024", "a week starting tomorrow"). Mentions come back in text order and
+never overlap each other; an expression whose day falls outside years 1-9999 is left out.
 
 Does not live here: numbers without a time unit (``numbers``), settling overlaps with them
 (``extract.merge``), judging dates (``numclaims.checks``), the document's own date
