@@ -72,9 +72,19 @@ class Lines:
     of an offset. A line ends after its ``\n``."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self._text = text
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each line starts; scanned on the first look-up (``check`` makes a Lines for
+        every document, and most documents have no finding to place)."""
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _NEWLINE.finditer(self._text))]
+        return self._starts
 
     def at(self, offset: int) -> tuple[int, int]:
         """(line, column) of ``offset``, both counted from 1."""
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        starts = self.starts
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
