@@ -157,16 +157,20 @@ def _build(ctx: Any) -> Measures:
 
 
 _TRAIL = ",.;:!?)]}\"”’'—–-"
+_NP_WORDS = 8  # words read for the noun phrase: its 7 tokens and the word after them
+_COMPLEMENT = ("of", "from", "in")
 _INITIALS = regex.compile(r"(?:\p{L}\.){2,}")
 
 
-def _after(text: str, start: int) -> list[tuple[str, int]]:
-    """Up to 13 tokens after ``start``, each (text, end offset); punctuation is a token of its own
-    and ends the list. Splitting on spaces is ten times faster than a token pattern here."""
+def _after(text: str, start: int, words: int = 13) -> list[tuple[str, int]]:
+    """The tokens of up to ``words`` (at most 13) space-separated words after ``start``, each
+    (text, end offset); punctuation is a token of its own and ends the list. Splitting on spaces
+    is ten times faster than a token pattern here. Fewer words give a prefix of the list of
+    more, and the same list when it holds fewer tokens than ``words``."""
     window = text[start:start + _AFTER]
     out: list[tuple[str, int]] = []
     pos = 0
-    for raw in window.split(None, 13)[:13]:
+    for raw in window.split(None, words)[:words]:
         i = window.find(raw, pos)
         pos = i + len(raw)
         if raw[0] == "-" and not out and len(raw) > 1:  # "12,000-strong force"
@@ -189,7 +193,8 @@ def _after(text: str, start: int) -> list[tuple[str, int]]:
 
 def _measure(text: str, m: Mention, sentence: int) -> Measure:
     w = _words()
-    after = _after(text, m.end)  # 7 tokens for the noun phrase, 6 for its complement
+    # 7 tokens for the noun phrase and the one after it; 5 more only for an "of ..." complement
+    after = _after(text, m.end, _NP_WORDS)
     toks = after[:7]
     j = 1 if toks and toks[0][0] == "-" else 0  # "12,000-strong force"
     quals: list[str] = []
@@ -209,6 +214,8 @@ def _measure(text: str, m: Mention, sentence: int) -> Measure:
         quals.append(tok)
     if head is None and quals:
         head = quals.pop()
+    if len(after) >= _NP_WORDS and j < len(after) and after[j][0].lower() in _COMPLEMENT:
+        after = _after(text, m.end)  # the words of the complement too (the same first tokens)
     of, np_end = _complement(after, j, m.end)
     owner = _owner(text, m)
     ident = _identifier(text, m, head)
@@ -221,7 +228,7 @@ def _complement(after: list[tuple[str, int]], i: int, end: int) -> tuple[tuple[s
     """The words of "of/from/in the Kursk region" right after the noun phrase."""
     w = _words()
     np_end = after[i - 1][1] if i else end
-    if i >= len(after) or after[i][0].lower() not in ("of", "from", "in"):
+    if i >= len(after) or after[i][0].lower() not in _COMPLEMENT:
         return (), np_end
     words: list[str] = []
     for tok, tok_end in after[i + 1:i + 6]:
