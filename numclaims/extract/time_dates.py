@@ -25,13 +25,14 @@ from .time_context import (
     NO_DOC_DATE,
     PARTS,
     Ctx,
+    count_follows,
     day_fields,
     day_in_year,
     future,
+    is_abbreviation,
     make,
     month_span,
     month_year,
-    next_word,
     prev_word,
     range_year,
     same_sentence,
@@ -226,16 +227,15 @@ def _bare_ok(ctx: Ctx, m: Match) -> bool:
 
 
 def _year_ok(ctx: Ctx, m: Match, year: int) -> bool:
-    """The year rule of data/time.toml: "in 2023", "2023." yes; "2000 soldiers", "No. 2020" no."""
+    """The year rule of data/time.toml: "in 2023", "2023." yes; "2000 soldiers", "No. 2020",
+    "H.R. 2020," (a bill: after an abbreviation) no."""
     lx = ctx.lx
     if not lx.year_min <= year <= lx.year_max:
         return False
     prev = prev_word(ctx.text, m.start())
-    if prev in lx.year_not_after:
+    if prev in lx.year_not_after or is_abbreviation(prev):
         return False
-    nxt = next_word(ctx.text, m.end())
-    if nxt[:1].islower() and (nxt in lx.count_nouns or (
-            nxt.endswith("s") and nxt not in lx.plural_ok and len(nxt) > 2)):
+    if count_follows(ctx, m.end()):  # "2000 soldiers", "2000 soldiers."
         return False
     if m["pfz"] or m["pfzof"] or prev.lower() in lx.year_after:
         return True

@@ -24,7 +24,16 @@ from typing import TypeAlias
 import regex
 
 from ..models import Mention
-from .time_context import NO_DOC_DATE, Ctx, day_in_year, make, prev_word, timex_written
+from .time_context import (
+    NO_DOC_DATE,
+    Ctx,
+    count_follows,
+    day_in_year,
+    is_abbreviation,
+    make,
+    prev_word,
+    timex_written,
+)
 from .time_dates import day_mention, period_mention, two_digit_year, weekday_mention
 
 Match: TypeAlias = "regex.Match[str]"
@@ -89,14 +98,15 @@ def r_ym(m: Match, ctx: Ctx) -> list[Mention]:
     """ "2015-12", "12-2015": a month of a year, after a date word ("in 2015-12") or standing
     alone (after the start of a line or a sentence's punctuation); not when the month could
     end a range of years ("2011-12", "2009-10": seasons, fiscal years), nor after a word that
-    makes the figure a number ("Resolution No. 2015-12")."""
+    makes the figure a number ("Resolution No. 2015-12", "H.R. 2015-12": the dot of an
+    abbreviation is no sentence end)."""
     year, month = int(m["ymy"]), int(m["ymm"])
     lx = ctx.lx
     if not lx.year_min <= year <= lx.year_max or month > year % 100:
         return []
     before = ctx.text[max(0, m.start() - 3):m.start()].rstrip(" \t")
     prev = prev_word(ctx.text, m.start())
-    if prev in lx.year_not_after or not (
+    if prev in lx.year_not_after or is_abbreviation(prev) or not (
             before == "" or before[-1] in "\n.?!:;(" or prev.lower() in lx.year_after):
         return []
     return period_mention(ctx, m, "<year>-<month>", timex_written(year, month), None)
@@ -173,8 +183,8 @@ def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
     number extractor, whose range the range-order check reads."""
     y1, y2 = int(m["y1"]), int(m["y2"])
     lx = ctx.lx
-    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200:
-        return []
+    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200 or count_follows(ctx, m.end()):
+        return []  # "between 2014 and 2018 voters": a count
     n = float(y2 - y1)
     return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
                  value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),
