@@ -53,6 +53,18 @@ _LEAD = regex.compile(r"[ \t]{1,3}(?P<w>before|after|from)[ \t]{1,3}")
 _OF = regex.compile(r"[ \t]{1,3}of\b")
 # rules of dates written as such, whose year alone may come from the document date
 _WRITTEN_DAY = regex.compile(r"(?:<weekday>, )?<(?:month> <day|day> <month)")
+# "over" before a duration says "across", not "more than", after an amount or a plural noun
+# ("cost $4 billion over 10 years", "rose 20% over five years", "released 33 hostages over six
+# weeks") or opening a clause ("Over six weeks, the jury heard ..."); after a verb or a
+# preposition it stays a hedge ("waited over two hours", "for over 10 years", "over 10 years
+# ago"). Verbs that end in -s are no plural nouns ("it takes over two hours").
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "bn", "m",
+                           "percent", "cent", "pounds", "dollars", "euros"})
+_S_VERBS = frozenset({"lasts", "takes", "runs", "spans", "costs", "has", "was", "is", "does",
+                      "goes", "comes", "stays", "remains", "seems", "needs", "requires", "means",
+                      "gets", "keeps", "spends", "waits", "works", "lives", "serves", "this",
+                      "his", "its", "plus", "as", "us", "thus"})
+_CLAUSE_AFTER = regex.compile(r"[ \t]{0,2}[,;:]")
 # "in two weeks' time"
 _TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
@@ -67,6 +79,22 @@ def _scaled(x: float | None, mult: int) -> float | None:
     return None if x is None else x * mult
 
 
+def _over_across(ctx: Ctx, m: Match) -> bool:
+    """Whether "over" before this duration means "across" (see ``_AMOUNT_WORDS``)."""
+    if m["dold"] or _AFTER.match(ctx.text, m.end()):
+        return False  # "over 10 years ago", "over two years later": more than
+    start = m.start()
+    before = ctx.text[max(0, start - 3):start].rstrip(" \t")
+    if before == "" or before[-1] in "\n.!?;:(\"“":
+        return _CLAUSE_AFTER.match(ctx.text, m.end()) is not None  # "Over six weeks, ..."
+    if before[-1].isdigit() or before[-1] == "%":
+        return True  # "rose 20% over five years", "grew by 12 over two days"
+    prev = prev_word(ctx.text, start).rstrip(".,").lower()
+    return prev in _AMOUNT_WORDS or (
+        len(prev) > 3 and prev.endswith("s") and prev not in _S_VERBS and prev.isalpha()
+        and prev_word(ctx.text, start)[:1].islower())
+
+
 def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     letter, mult = ctx.lx.units[m["dunit"]]
     s, e = m.start(), m.end()
@@ -76,6 +104,10 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     if num and num.lower() in _ARTICLES and m["dunit"].lower() in _ABBREVIATIONS:
         return []  # "a min", "an hr": not how prose counts
     hedge_text = m["dhedge"] or m["dhafter"]
+    if m["dhedge"] and m["dhedge"].lower() == "over" and not m["drel"] and _over_across(ctx, m):
+        # "cost $4 billion over 10 years": "over" is no hedge here. The span keeps it, as it
+        # keeps "for" in "for 10 years", and so outranks the number reader's hedged quantity.
+        hedge_text = m["dhafter"]
     hedge = grammar.hedge_of(hedge_text) if hedge_text else None
     mod = HEDGE_MOD.get(hedge) if hedge else None
     unit = UNIT_NAMES[letter]
