@@ -54,6 +54,7 @@ class Lexicon:
     weekday_before: tuple[str, ...]
     weekday_after: frozenset[str]
     future_cues: regex.Pattern[str]
+    report_verbs: regex.Pattern[str]  # a future cue before one of these does not reach past it
     cue_window: int
     near_future_days: int
     vague_reach: int
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         weekday_before=tuple(ff["weekday_before"]),
         weekday_after=frozenset(ff["weekday_after"]),
         future_cues=regex.compile(rf"(?i)(?<!\w)(?:{alt(cues)})(?!\w)"),
+        report_verbs=regex.compile(rf"(?r)(?<!\w)(?:{alt(res['report_verbs'])})(?!\w)"),
         cue_window=int(res["cue_window"]),
         near_future_days=int(res["near_future_days"]),
         vague_reach=int(res["vague_reach"]),

@@ -15,7 +15,8 @@ What the pass makes:
     number extractor reads "9 to 12" as a number range;
   - two years ("2014 to 2018", "2014~2018", "from 2014-2018"): one duration, as
     ``time_dates.r_yrange`` makes ("from 2009 to 2011");
-  - "now", "to date", "current date", "today" at an end: a date mention of the document day.
+  - "now", "to date", "current date", "today" at an end: a date mention of the document day
+    (spanning "to date", "till current date" with the connective: "date" alone is no date).
 
 Does not live here: ranges inside one expression that the grammar reads itself ("March 3-5,
 2024", "from 2009 to 2011"), numeric ranges ("between 3 and 12 people": ``numbers``).
@@ -112,7 +113,9 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
                 m.end:m.end + 12].lstrip(" \t").startswith(_NOW_LINKS) else None
             if tail is not None and ctx.pub is not None and m.date_end <= ctx.pub and \
                     _from_before(text, m.start):  # "from March to date": up to the document day
-                result.append(_today(ctx, tail.start("now"), tail.end("now")))
+                # "date" alone says nothing: the mention takes its connective ("to date")
+                s = tail.start("conn") if tail["now"][:1] in "dc" else tail.start("now")
+                result.append(_today(ctx, s, tail.end("now")))
             continue
         if m.kind == "duration" and m.rule == "from <year> to <year>":
             lead = _FROM_BEFORE.match(text, max(0, m.start - 12), m.start)

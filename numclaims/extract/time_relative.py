@@ -329,8 +329,10 @@ def r_dayrel(m: Match, ctx: Ctx) -> list[Mention]:
     k = 1 if word in ("next", "following", "after") else -1
     s, e = m.start(), m.end()
     rule = f"the {word} day" if m["drw"] else f"the day {word}"
-    prev = _narrative_base(ctx, s, [d for d in ctx.dates[-4:] if d.date_start == d.date_end])
-    if prev is None or prev.date_start is None:
+    # The nearest date of any length: when it is a month ("charged in June. The next day ..."),
+    # the day is unknown; a single day further back is not what the words count from.
+    prev = _narrative_base(ctx, s, ctx.dates[-4:])
+    if prev is None or prev.date_start is None or prev.date_start != prev.date_end:
         return [make(ctx, "date", s, e, rule,
                      note="relative to another date in the story, which was not found")]
     d = prev.date_start + dt.timedelta(days=k)
