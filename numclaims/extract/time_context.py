@@ -81,6 +81,28 @@ def count_follows(ctx: Ctx, pos: int) -> bool:
         nxt.endswith("s") and nxt not in lx.plural_ok and len(nxt) > 2))
 
 
+# Before "last"/"next": a possessive makes it "final"/"following" in the story ("his last
+# summer", "her last Friday at the paper"), not a count from the document date; so does "the"
+# before a named period ("the last summer before the war", "the last Monday of the month"),
+# while "the last week", "the next year" stay stretches from the document date.
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose", "that"})
+
+
+def story_order(ctx: Ctx, pos: int, named: bool) -> bool:
+    """Whether "last"/"next" at ``pos`` means the final / the following one of a story, by the
+    word before it (see ``_POSSESSIVES``); ``named``: a named period follows (a season, a
+    weekday, a month), not a unit of time."""
+    prev = prev_word(ctx.text, pos).lower()
+    return prev in _POSSESSIVES or (named and prev == "the")
+
+
+def after_story_order(ctx: Ctx, pos: int) -> bool:
+    """Whether a named period at ``pos`` follows a "last"/"next" of a story ("his last
+    [summer]", "the last [Monday] of the month"): then it is no date alone either."""
+    prev = prev_word(ctx.text, pos)
+    return prev.lower() in ("last", "next") and story_order(ctx, pos - len(prev) - 1, True)
+
+
 def next_word(text: str, pos: int) -> str:
     m = _NEXT_WORD.match(text, pos, min(len(text), pos + 34))
     return m.group(1) if m else ""

@@ -25,6 +25,7 @@ from .time_context import (
     NO_DOC_DATE,
     PARTS,
     Ctx,
+    after_story_order,
     count_follows,
     day_fields,
     day_in_year,
@@ -221,9 +222,11 @@ def period_mention(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
 
 
 def _bare_ok(ctx: Ctx, m: Match) -> bool:
-    """A bare month or season is a date only after a date word ("in June", "since May")."""
+    """A bare month or season is a date only after a date word ("in June", "since May"); not
+    after "last" of a story ("his last summer")."""
     return m["pfz"] is not None or m["pfzof"] is not None or (
-        prev_word(ctx.text, m.start()) in ctx.lx.month_after)
+        prev_word(ctx.text, m.start()) in ctx.lx.month_after
+        and not after_story_order(ctx, m.start()))
 
 
 def _year_ok(ctx: Ctx, m: Match, year: int) -> bool:
@@ -354,8 +357,8 @@ def season_year(pub: dt.date, code: str, forward: bool) -> int:
 
 def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
     lx = ctx.lx
-    if prev_word(ctx.text, m.start()) in lx.weekday_after:
-        return True
+    if prev_word(ctx.text, m.start()) in lx.weekday_after or after_story_order(ctx, m.start()):
+        return True  # "Good Friday"; "her last Friday at the paper"
     rest = ctx.text[m.end():m.end() + 40].lstrip()
     if "wposs" in m.re.groupindex and m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
         return True  # "Friday's Restaurant", "Sunday's Times": a name, not a day

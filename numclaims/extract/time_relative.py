@@ -39,6 +39,7 @@ from .time_context import (
     make,
     prev_word,
     same_sentence,
+    story_order,
 )
 from .time_lexicon import ORDINALS
 
@@ -120,6 +121,9 @@ def _narrative_base(ctx: Ctx, start: int, among: list[Mention] | None = None) ->
     return None
 
 
+_STRETCH_UNITS = frozenset({"week", "month", "year", "decade", "century", "quarter", "fortnight"})
+
+
 def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
     lx = ctx.lx
     word, period = m["rw"].lower(), m["rp"]
@@ -128,6 +132,9 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
     k = {"last": -1, "this": 0, "next": 1}[kind]
     s, e = m.start(), m.end()
     rule = f"{word} <{period_key if period_key in _UNIT_LETTER else 'name'}>"
+    if word in ("last", "next") and not (m["rfz"] or m["rfzof"] or m["rqn"]) and story_order(
+            ctx, m.start("rw"), period_key not in _STRETCH_UNITS):
+        return []  # "his last summer", "the last Monday of the month" ("the last week": a stretch)
     if m["rqn"] or period_key == "fortnight":  # "the past two quarters", "the past fortnight"
         return time_periods.quarters_or_fortnight(m, ctx, kind, rule)
     # "the past year" is a stretch reaching from the document date; "the next quarter" is the
