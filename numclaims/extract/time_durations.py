@@ -65,6 +65,9 @@ _S_VERBS = frozenset({"lasts", "takes", "runs", "spans", "costs", "has", "was", 
                       "gets", "keeps", "spends", "waits", "works", "lives", "serves", "this",
                       "his", "its", "plus", "as", "us", "thus"})
 _CLAUSE_AFTER = regex.compile(r"[ \t]{0,2}[,;:]")
+# Between a date and an offset that restates it ("in 2001, three years later", "on Dec. 1 - four
+# days later"): the offset counts from an earlier event, not from that date.
+_APPOSITION = regex.compile(r"[ \t]{0,2}[,(–—-][ \t]{0,3}(?:some[ \t]{1,3}|about[ \t]{1,3}|just[ \t]{1,3})?")
 # "in two weeks' time"
 _TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
@@ -177,6 +180,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     # from the document date ("On May 3 ... a fortnight later"), not a relative one ("today")
     prev = next((p for p in reversed(ctx.dates[-4:]) if p.end <= s and same_sentence(
         ctx, p.end, s) and (p.anchor is None or _WRITTEN_DAY.match(p.rule or ""))), None)
+    if prev is not None and _APPOSITION.fullmatch(ctx.text, prev.end, s):
+        prev = None  # "promoted in 2001, three years later": the offset restates that date
     if prev is None or prev.date_start is None or prev.date_end is None:
         return [make(ctx, "duration", s, e, rule, note=_join(
             note, "relative to another date in the story, which was not found"), **fields)]
