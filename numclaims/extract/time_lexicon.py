@@ -60,6 +60,7 @@ class Lexicon:
     vague_reach: int
     numeric_order: str
     pivot: int
+    weekday_window: tuple[int, int]  # days before / after the document date (numeric dates)
     two_digit_future: int
     ago_tolerance: dict[str, float]
     holidays: dict[str, tuple[int, int]]
@@ -117,6 +118,8 @@ def lexicon() -> Lexicon:
         vague_reach=int(res["vague_reach"]),
         numeric_order=str(d["numeric_dates"]["order"]),
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
+        weekday_window=(int(d["numeric_dates"]["weekday_days_before"]),
+                        int(d["numeric_dates"]["weekday_days_after"])),
         two_digit_future=int(d["numeric_dates"]["two_digit_future"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},
         holidays={w: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()

@@ -28,7 +28,6 @@ from .time_context import (
     NO_DOC_DATE,
     Ctx,
     count_follows,
-    day_in_year,
     is_abbreviation,
     make,
     prev_word,
@@ -132,19 +131,31 @@ def r_md(m: Match, ctx: Ctx) -> list[Mention]:
     if len(set(shapes)) > 1:  # "on 3/4," may be a fraction: only a weekday makes it a day
         if not m["mdwd"]:
             return []
-        fit = [shape for shape in shapes if _weekday_fits(ctx, s, shape, m["mdwd"])]
-        if len(fit) == 1:  # "Friday 5/12": the order whose day is a Friday
-            return day_mention(ctx, s, e, "<month>/<day>", None, *fit[0])
+        fit = [d for shape in shapes for d in _weekday_days(ctx, shape, m["mdwd"])]
+        if len(fit) == 1:  # "Friday 5/12": the one order and year whose day is a Friday
+            d = fit[0]
+            return [make(ctx, "date", s, e, "<month>/<day>", timex=d.isoformat(), date_start=d,
+                         date_end=d, anchor="published",
+                         note=f"order and year {d.year} from the weekday and the document date")]
         return [make(ctx, "date", s, e, "<month>/<day>", note="ambiguous: month/day or day/month")]
     return day_mention(ctx, s, e, "<month>/<day>", None, *shapes[0])
 
 
-def _weekday_fits(ctx: Ctx, pos: int, shape: tuple[int, int], weekday: str) -> bool:
-    """Whether month/day ``shape``, in the year the document date gives it, is ``weekday``."""
+def _weekday_days(ctx: Ctx, shape: tuple[int, int], weekday: str) -> list[dt.date]:
+    """The days month/day ``shape`` near the document date (``weekday_window`` of the lexicon)
+    that fall on ``weekday``."""
     if ctx.pub is None:
-        return False
-    d, _ = day_in_year(ctx, pos, *shape)
-    return d is not None and d.isoweekday() == ctx.lx.weekdays[weekday]
+        return []
+    before, after = ctx.lx.weekday_window
+    out = []
+    for y in range(ctx.pub.year - 2, ctx.pub.year + 2):
+        try:
+            d = dt.date(y, *shape)
+        except ValueError:
+            continue
+        if -before <= (d - ctx.pub).days <= after and d.isoweekday() == ctx.lx.weekdays[weekday]:
+            out.append(d)
+    return out
 
 
 def weekday_part(m: Match, ctx: Ctx) -> list[Mention]:
