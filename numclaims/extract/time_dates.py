@@ -34,6 +34,7 @@ from .time_context import (
     make,
     month_span,
     month_year,
+    next_word,
     prev_word,
     range_year,
     same_sentence,
@@ -229,6 +230,11 @@ def _bare_ok(ctx: Ctx, m: Match) -> bool:
         and not after_story_order(ctx, m.start()))
 
 
+# Date words after which a figure is a year even before a street name ("In 2019 Smith Street
+# was renamed"); "at", "of" are as common before a street number ("at 2019 Elm Street").
+_YEAR_FIRST = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
+
+
 def _year_ok(ctx: Ctx, m: Match, year: int) -> bool:
     """The year rule of data/time.toml: "in 2023", "2023." yes; "2000 soldiers", "No. 2020",
     "H.R. 2020," (a bill: after an abbreviation) no."""
@@ -240,6 +246,10 @@ def _year_ok(ctx: Ctx, m: Match, year: int) -> bool:
         return False
     if count_follows(ctx, m.end()):  # "2000 soldiers", "2000 soldiers."
         return False
+    name = next_word(ctx.text, m.end())
+    if name[:1].isupper() and prev.lower() not in _YEAR_FIRST and next_word(ctx.text, m.end() + 1 + len(name)).rstrip(
+            ",;:") in lx.street_words:
+        return False  # "lived at 2019 Elm Street": an address
     if m["pfz"] or m["pfzof"] or prev.lower() in lx.year_after:
         return True
     after = ctx.text[m.end():m.end() + 1]

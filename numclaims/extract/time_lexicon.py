@@ -48,6 +48,7 @@ class Lexicon:
     year_not_after: frozenset[str]
     plural_ok: frozenset[str]
     count_nouns: frozenset[str]
+    street_words: frozenset[str]
     year_min: int
     year_max: int
     month_after: frozenset[str]
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         year_not_after=frozenset(yr["not_after_words"]),
         plural_ok=frozenset(yr["plural_ok"]),
         count_nouns=frozenset(yr["count_nouns"]),
+        street_words=frozenset(yr["street_words"]),
         year_min=int(yr["min"]),
         year_max=int(yr["max"]),
         month_after=frozenset(ff["month_after"]),
