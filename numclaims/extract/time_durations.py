@@ -64,6 +64,10 @@ _S_VERBS = frozenset({"lasts", "takes", "runs", "spans", "costs", "has", "was", 
                       "goes", "comes", "stays", "remains", "seems", "needs", "requires", "means",
                       "gets", "keeps", "spends", "waits", "works", "lives", "serves", "this",
                       "his", "its", "plus", "as", "us", "thus"})
+# Verbs after which "over" spreads something across the time ("held over four days", "repaid
+# over 10 years", "spread over two weeks")
+_ACROSS_VERBS = frozenset({"held", "spread", "staged", "played", "conducted", "paid", "repaid",
+                           "phased", "split", "built", "taken", "run", "collected", "raised"})
 _CLAUSE_AFTER = regex.compile(r"[ \t]{0,2}[,;:]")
 # Between a date and an offset that restates it ("in 2001, three years later", "on Dec. 1 - four
 # days later"): the offset counts from an earlier event, not from that date.
@@ -93,7 +97,7 @@ def _over_across(ctx: Ctx, m: Match) -> bool:
     if before[-1].isdigit() or before[-1] == "%":
         return True  # "rose 20% over five years", "grew by 12 over two days"
     prev = prev_word(ctx.text, start).rstrip(".,").lower()
-    return prev in _AMOUNT_WORDS or (
+    return prev in _AMOUNT_WORDS or prev in _ACROSS_VERBS or (
         len(prev) > 3 and prev.endswith("s") and prev not in _S_VERBS and prev.isalpha()
         and prev_word(ctx.text, start)[:1].islower())
 
@@ -201,6 +205,8 @@ def _await_date(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, note: str
     def remake(date: Mention) -> Mention | None:
         if date.date_start is None or date.date_end is None or date.timex is None:
             return None  # an ambiguous day (03/04/2023) is no base
+        if word == "from" and date.date_start != date.date_end:
+            return None  # "over four days from July 25 to 28": "from" opens the range
         return _pointer(ctx, m, fields, f"{rule} {word} <date>", sign,
                         (date.date_start, date.date_end), f"{date.start}:{date.end}", note,
                         exact=True)
