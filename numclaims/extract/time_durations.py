@@ -86,6 +86,17 @@ def _scaled(x: float | None, mult: int) -> float | None:
     return None if x is None else x * mult
 
 
+def _after_amount(before: str) -> bool:
+    """Whether ``before`` ends with a figure and its scale or unit words ("6.4 billion km",
+    "$4bn", "12 kg"): the words after the figure are scale words or short lower-case units."""
+    words = before.split()[-3:]
+    while words and not any(c.isdigit() for c in words[-1]):
+        w = words.pop()
+        if not (w in _AMOUNT_WORDS or (w.isalpha() and w.islower() and len(w) <= 3)):
+            return False
+    return bool(words) and not words[-1].endswith(",")
+
+
 def _over_across(ctx: Ctx, m: Match) -> bool:
     """Whether "over" before this duration means "across" (see ``_AMOUNT_WORDS``)."""
     if m["dold"] or _AFTER.match(ctx.text, m.end()):
@@ -94,8 +105,8 @@ def _over_across(ctx: Ctx, m: Match) -> bool:
     before = ctx.text[max(0, start - 3):start].rstrip(" \t")
     if before == "" or before[-1] in "\n.!?;:(\"“":
         return _CLAUSE_AFTER.match(ctx.text, m.end()) is not None  # "Over six weeks, ..."
-    if before[-1].isdigit() or before[-1] == "%":
-        return True  # "rose 20% over five years", "grew by 12 over two days"
+    if before[-1].isdigit() or before[-1] == "%" or _after_amount(ctx.text[max(0, start - 30):start]):
+        return True  # "rose 20% over five years", "travelled 6.4 billion km over nine years"
     prev = prev_word(ctx.text, start).rstrip(".,").lower()
     return prev in _AMOUNT_WORDS or prev in _ACROSS_VERBS or (
         len(prev) > 3 and prev.endswith("s") and prev not in _S_VERBS and prev.isalpha()
