@@ -74,9 +74,9 @@ def test_year_ranges(text: str, span: str) -> None:
 
 @pytest.mark.parametrize(("text", "now", "other"), [
     ("Work will go on between now and December 20.", "now", "December 20"),
-    ("Sales have doubled from March to date.", "date", "March"),
+    ("Sales have doubled from March to date.", "to date", "March"),
     ("Sales have doubled between Jan 22 and now.", "now", "Jan 22"),
-    ("Rows were added from 2010-01-01 till current date.", "current date", "2010-01-01"),
+    ("Rows were added from 2010-01-01 till current date.", "till current date", "2010-01-01"),
 ])
 def test_the_document_day_as_an_end(text: str, now: str, other: str) -> None:
     ms = {m.text: m for m in _temporal(text)}
@@ -218,3 +218,21 @@ def test_for_a_duration_from_a_day_is_a_stretch(text: str, first: str, last: str
 def test_without_for_a_duration_from_a_day_is_an_offset() -> None:
     (m, _) = _temporal("It will reopen 30 days from Nov. 8.")
     assert (m.date_start, m.date_end) == (dt.date(2024, 12, 8), dt.date(2024, 12, 8))
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # the first end takes the day of the second
+    ("The Met Office issued a warning for 9am to 6pm on Sunday.",
+     "2024-11-03T09:00", "2024-11-03T18:00"),
+    # both on the document day, the second earlier: the range runs through the night
+    ("The A38 will be closed overnight from 8pm until 6am.", "2024-11-05T20:00",
+     "2024-11-06T06:00"),
+    ("The count ran from 10pm to 4.30am.", "2024-11-05T22:00", "2024-11-06T04:30"),
+    # in order on one day: as each is read
+    ("The shop is open from 9am to 5pm.", "2024-11-05T09:00", "2024-11-05T17:00"),
+    # not a range: two times of two clauses
+    ("Polls open at 7am, and the count starts at 6am.", "2024-11-05T07:00", "2024-11-05T06:00"),
+])
+def test_clock_ranges(text: str, first: str, second: str) -> None:
+    times = [m.timex for m in _temporal(text) if m.kind == "time"]
+    assert times == [first, second]

@@ -45,8 +45,8 @@ def _weekday_of(ctx: Context, m: Mention) -> tuple[int, int] | None:
         start = m.start + wd.start()
     else:
         wd = before.search(ctx.text, max(0, m.start - 16), m.start)
-        if wd is None:
-            return None
+        if wd is None or (len(wd["wd"]) > 5 and "." in ctx.text[wd.end("wd"):m.start]):
+            return None  # a full name then a dot ends a sentence: "on Sunday. The day after ..."
         start = wd.start()
     name = wd.group("wd")
     table = cal.time_data()["weekdays"]

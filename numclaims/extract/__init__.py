@@ -50,8 +50,9 @@ def extract_resolved(text: str, published: dt.date | None) -> list[Mention]:
 
 
 def merge(candidates: Iterable[Mention]) -> list[Mention]:
-    """Settle overlapping readings: in each run of overlapping candidates keep the longest span,
-    then the better rank (``_RANK``), then the earlier start; drop whatever overlaps a kept one.
+    """Settle overlapping readings: in each run of overlapping candidates keep the longest span
+    (not counting a hedge word before the figure, ``_length``), then the longer span, the better
+    rank (``_RANK``), the earlier start; drop whatever overlaps a kept one.
 
     Runs are found in one sweep over the candidates sorted by start, so the cost is linear in the
     number of candidates apart from the (small) runs themselves.
@@ -75,8 +76,20 @@ def _settle(run: list[Mention]) -> list[Mention]:
     if len(run) == 1:
         return run
     kept: list[Mention] = []
-    for m in sorted(run, key=lambda m: (-(m.end - m.start), _RANK[m.kind], m.start)):
+    for m in sorted(run, key=lambda m: (-_length(m), m.start - m.end, _RANK[m.kind], m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _length(m: Mention) -> int:
+    """The length that ranks a reading: a hedge word before the figure does not count, so that
+    "about 2019" (the hedged number) does not outrank "2019-Q1" (the quarter) in "about 2019-Q1"."""
+    n = m.end - m.start
+    if m.hedge is None or m.text[:1].isdigit():
+        return n
+    for i, c in enumerate(m.text[:24]):  # a hedge is a few words: look no further
+        if c.isdigit():
+            return n - i
+    return n

@@ -61,6 +61,48 @@ def prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (as ``prev_word`` gives it) is an abbreviation that makes the figures
+    after it a number or a code: "H.R.", "S.Res.", "Res.", "Ord.", "St." ("H.R. 2015-12", "Res.
+    2019-11" are bills and resolutions). Its dot is no sentence end. Capitalised words of at most
+    three letters, or with a dot inside; not "ca." and other lower-case ones ("ca. 1900")."""
+    if len(word) < 2 or word[-1] != "." or not word[0].isupper():
+        return False
+    return "." in word[:-1] or len(word) <= 4
+
+
+def count_follows(ctx: Ctx, pos: int) -> bool:
+    """Whether the word after ``pos`` makes the figure before it a count: a lower-case plural
+    ("2000 soldiers", "nineteen hundred troops.") or a count noun of data/time.toml ("2000
+    people"), as the year rule reads it."""
+    nxt = next_word(ctx.text, pos).rstrip(".")
+    lx = ctx.lx
+    return nxt[:1].islower() and (nxt in lx.count_nouns or (
+        nxt.endswith("s") and nxt not in lx.plural_ok and len(nxt) > 2))
+
+
+# Before "last"/"next": a possessive makes it "final"/"following" in the story ("his last
+# summer", "her last Friday at the paper"), not a count from the document date; so does "the"
+# before a named period ("the last summer before the war", "the last Monday of the month"),
+# while "the last week", "the next year" stay stretches from the document date.
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose", "that"})
+
+
+def story_order(ctx: Ctx, pos: int, named: bool) -> bool:
+    """Whether "last"/"next" at ``pos`` means the final / the following one of a story, by the
+    word before it (see ``_POSSESSIVES``); ``named``: a named period follows (a season, a
+    weekday, a month), not a unit of time."""
+    prev = prev_word(ctx.text, pos).lower()
+    return prev in _POSSESSIVES or (named and prev == "the")
+
+
+def after_story_order(ctx: Ctx, pos: int) -> bool:
+    """Whether a named period at ``pos`` follows a "last"/"next" of a story ("his last
+    [summer]", "the last [Monday] of the month"): then it is no date alone either."""
+    prev = prev_word(ctx.text, pos)
+    return prev.lower() in ("last", "next") and story_order(ctx, pos - len(prev) - 1, True)
+
+
 def next_word(text: str, pos: int) -> str:
     m = _NEXT_WORD.match(text, pos, min(len(text), pos + 34))
     return m.group(1) if m else ""
@@ -82,8 +124,11 @@ def same_sentence(ctx: Ctx, a: int, b: int) -> bool:
 
 
 def future(ctx: Ctx, pos: int) -> bool:
-    """Whether the sentence before ``pos`` speaks of the future ("will", "is expected to")."""
-    return ctx.lx.future_cues.search(sentence_before(ctx, pos)) is not None
+    """Whether the sentence before ``pos`` speaks of the future ("will", "is expected to"), after
+    its last past reporting verb ("..., the company said on Oct. 30": past)."""
+    chunk = sentence_before(ctx, pos)
+    said = ctx.lx.report_verbs.search(chunk)  # the last one: the pattern reads backwards
+    return ctx.lx.future_cues.search(chunk, said.end() if said else 0) is not None
 
 
 def timex_day(d: dt.date) -> str:

@@ -25,9 +25,12 @@ from .time_context import (
     NO_DOC_DATE,
     PARTS,
     Ctx,
+    after_story_order,
+    count_follows,
     day_fields,
     day_in_year,
     future,
+    is_abbreviation,
     make,
     month_span,
     month_year,
@@ -220,23 +223,33 @@ def period_mention(ctx: Ctx, m: Match, rule: str, timex: str, fz: str | None,
 
 
 def _bare_ok(ctx: Ctx, m: Match) -> bool:
-    """A bare month or season is a date only after a date word ("in June", "since May")."""
+    """A bare month or season is a date only after a date word ("in June", "since May"); not
+    after "last" of a story ("his last summer")."""
     return m["pfz"] is not None or m["pfzof"] is not None or (
-        prev_word(ctx.text, m.start()) in ctx.lx.month_after)
+        prev_word(ctx.text, m.start()) in ctx.lx.month_after
+        and not after_story_order(ctx, m.start()))
+
+
+# Date words after which a figure is a year even before a street name ("In 2019 Smith Street
+# was renamed"); "at", "of" are as common before a street number ("at 2019 Elm Street").
+_YEAR_FIRST = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 
 
 def _year_ok(ctx: Ctx, m: Match, year: int) -> bool:
-    """The year rule of data/time.toml: "in 2023", "2023." yes; "2000 soldiers", "No. 2020" no."""
+    """The year rule of data/time.toml: "in 2023", "2023." yes; "2000 soldiers", "No. 2020",
+    "H.R. 2020," (a bill: after an abbreviation) no."""
     lx = ctx.lx
     if not lx.year_min <= year <= lx.year_max:
         return False
     prev = prev_word(ctx.text, m.start())
-    if prev in lx.year_not_after:
+    if prev in lx.year_not_after or is_abbreviation(prev):
         return False
-    nxt = next_word(ctx.text, m.end())
-    if nxt[:1].islower() and (nxt in lx.count_nouns or (
-            nxt.endswith("s") and nxt not in lx.plural_ok and len(nxt) > 2)):
+    if count_follows(ctx, m.end()):  # "2000 soldiers", "2000 soldiers."
         return False
+    name = next_word(ctx.text, m.end())
+    if name[:1].isupper() and prev.lower() not in _YEAR_FIRST and next_word(ctx.text, m.end() + 1 + len(name)).rstrip(
+            ",;:") in lx.street_words:
+        return False  # "lived at 2019 Elm Street": an address
     if m["pfz"] or m["pfzof"] or prev.lower() in lx.year_after:
         return True
     after = ctx.text[m.end():m.end() + 1]
@@ -354,8 +367,8 @@ def season_year(pub: dt.date, code: str, forward: bool) -> int:
 
 def weekday_false_friend(ctx: Ctx, m: Match) -> bool:
     lx = ctx.lx
-    if prev_word(ctx.text, m.start()) in lx.weekday_after:
-        return True
+    if prev_word(ctx.text, m.start()) in lx.weekday_after or after_story_order(ctx, m.start()):
+        return True  # "Good Friday"; "her last Friday at the paper"
     rest = ctx.text[m.end():m.end() + 40].lstrip()
     if "wposs" in m.re.groupindex and m["wposs"] and rest[:1].isupper() and not rest.startswith(("I ", "I'")):
         return True  # "Friday's Restaurant", "Sunday's Times": a name, not a day

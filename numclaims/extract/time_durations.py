@@ -53,6 +53,25 @@ _LEAD = regex.compile(r"[ \t]{1,3}(?P<w>before|after|from)[ \t]{1,3}")
 _OF = regex.compile(r"[ \t]{1,3}of\b")
 # rules of dates written as such, whose year alone may come from the document date
 _WRITTEN_DAY = regex.compile(r"(?:<weekday>, )?<(?:month> <day|day> <month)")
+# "over" before a duration says "across", not "more than", after an amount or a plural noun
+# ("cost $4 billion over 10 years", "rose 20% over five years", "released 33 hostages over six
+# weeks") or opening a clause ("Over six weeks, the jury heard ..."); after a verb or a
+# preposition it stays a hedge ("waited over two hours", "for over 10 years", "over 10 years
+# ago"). Verbs that end in -s are no plural nouns ("it takes over two hours").
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "bn", "m",
+                           "percent", "cent", "pounds", "dollars", "euros"})
+_S_VERBS = frozenset({"lasts", "takes", "runs", "spans", "costs", "has", "was", "is", "does",
+                      "goes", "comes", "stays", "remains", "seems", "needs", "requires", "means",
+                      "gets", "keeps", "spends", "waits", "works", "lives", "serves", "this",
+                      "his", "its", "plus", "as", "us", "thus"})
+# Verbs after which "over" spreads something across the time ("held over four days", "repaid
+# over 10 years", "spread over two weeks")
+_ACROSS_VERBS = frozenset({"held", "spread", "staged", "played", "conducted", "paid", "repaid",
+                           "phased", "split", "built", "taken", "run", "collected", "raised"})
+_CLAUSE_AFTER = regex.compile(r"[ \t]{0,2}[,;:]")
+# Between a date and an offset that restates it ("in 2001, three years later", "on Dec. 1 - four
+# days later"): the offset counts from an earlier event, not from that date.
+_APPOSITION = regex.compile(r"[ \t]{0,2}[,(–—-][ \t]{0,3}(?:some[ \t]{1,3}|about[ \t]{1,3}|just[ \t]{1,3})?")
 # "in two weeks' time"
 _TIME_AFTER = regex.compile(r"['’]s?[ \t]{1,3}time\b")
 
@@ -67,6 +86,33 @@ def _scaled(x: float | None, mult: int) -> float | None:
     return None if x is None else x * mult
 
 
+def _after_amount(before: str) -> bool:
+    """Whether ``before`` ends with a figure and its scale or unit words ("6.4 billion km",
+    "$4bn", "12 kg"): the words after the figure are scale words or short lower-case units."""
+    words = before.split()[-3:]
+    while words and not any(c.isdigit() for c in words[-1]):
+        w = words.pop()
+        if not (w in _AMOUNT_WORDS or (w.isalpha() and w.islower() and len(w) <= 3)):
+            return False
+    return bool(words) and not words[-1].endswith(",")
+
+
+def _over_across(ctx: Ctx, m: Match) -> bool:
+    """Whether "over" before this duration means "across" (see ``_AMOUNT_WORDS``)."""
+    if m["dold"] or _AFTER.match(ctx.text, m.end()):
+        return False  # "over 10 years ago", "over two years later": more than
+    start = m.start()
+    before = ctx.text[max(0, start - 3):start].rstrip(" \t")
+    if before == "" or before[-1] in "\n.!?;:(\"“":
+        return _CLAUSE_AFTER.match(ctx.text, m.end()) is not None  # "Over six weeks, ..."
+    if before[-1].isdigit() or before[-1] == "%" or _after_amount(ctx.text[max(0, start - 30):start]):
+        return True  # "rose 20% over five years", "travelled 6.4 billion km over nine years"
+    prev = prev_word(ctx.text, start).rstrip(".,").lower()
+    return prev in _AMOUNT_WORDS or prev in _ACROSS_VERBS or (
+        len(prev) > 3 and prev.endswith("s") and prev not in _S_VERBS and prev.isalpha()
+        and prev_word(ctx.text, start)[:1].islower())
+
+
 def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     letter, mult = ctx.lx.units[m["dunit"]]
     s, e = m.start(), m.end()
@@ -76,6 +122,10 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     if num and num.lower() in _ARTICLES and m["dunit"].lower() in _ABBREVIATIONS:
         return []  # "a min", "an hr": not how prose counts
     hedge_text = m["dhedge"] or m["dhafter"]
+    if m["dhedge"] and m["dhedge"].lower() == "over" and not m["drel"] and _over_across(ctx, m):
+        # "cost $4 billion over 10 years": "over" is no hedge here. The span keeps it, as it
+        # keeps "for" in "for 10 years", and so outranks the number reader's hedged quantity.
+        hedge_text = m["dhafter"]
     hedge = grammar.hedge_of(hedge_text) if hedge_text else None
     mod = HEDGE_MOD.get(hedge) if hedge else None
     unit = UNIT_NAMES[letter]
@@ -145,6 +195,8 @@ def r_dur(m: Match, ctx: Ctx) -> list[Mention]:
     # from the document date ("On May 3 ... a fortnight later"), not a relative one ("today")
     prev = next((p for p in reversed(ctx.dates[-4:]) if p.end <= s and same_sentence(
         ctx, p.end, s) and (p.anchor is None or _WRITTEN_DAY.match(p.rule or ""))), None)
+    if prev is not None and _APPOSITION.fullmatch(ctx.text, prev.end, s):
+        prev = None  # "promoted in 2001, three years later": the offset restates that date
     if prev is None or prev.date_start is None or prev.date_end is None:
         return [make(ctx, "duration", s, e, rule, note=_join(
             note, "relative to another date in the story, which was not found"), **fields)]
@@ -164,6 +216,8 @@ def _await_date(ctx: Ctx, m: Match, fields: dict[str, Any], rule: str, note: str
     def remake(date: Mention) -> Mention | None:
         if date.date_start is None or date.date_end is None or date.timex is None:
             return None  # an ambiguous day (03/04/2023) is no base
+        if word == "from" and date.date_start != date.date_end:
+            return None  # "over four days from July 25 to 28": "from" opens the range
         return _pointer(ctx, m, fields, f"{rule} {word} <date>", sign,
                         (date.date_start, date.date_end), f"{date.start}:{date.end}", note,
                         exact=True)

@@ -18,7 +18,15 @@ import regex
 
 from ..calendar import moving_day
 from ..models import Mention
-from .time_context import NO_DOC_DATE, Ctx, choose_day, make, prev_word
+from .time_context import (
+    NO_DOC_DATE,
+    Ctx,
+    after_story_order,
+    choose_day,
+    make,
+    prev_word,
+    story_order,
+)
 from .time_dates import day_mention
 
 Match: TypeAlias = "regex.Match[str]"
@@ -32,6 +40,8 @@ def r_hol(m: Match, ctx: Ctx) -> list[Mention]:
     rule = ctx.lx.moving_holidays.get(name)
     if m["hrel"]:
         return _relative(m, ctx, rule)
+    if after_story_order(ctx, m.start()):
+        return []  # "the last Christmas of the war": which one, the story says, not the calendar
     if (rule or name in ctx.lx.holiday_cue_names) and not m["holy"]:
         prev = prev_word(ctx.text, m.start())
         if prev not in ctx.lx.holiday_after or (
@@ -66,7 +76,7 @@ def _moving(m: Match, ctx: Ctx, rule: tuple[Any, ...]) -> list[Mention]:
 
 def _relative(m: Match, ctx: Ctx, rule: tuple[Any, ...] | None) -> list[Mention]:
     """ "last Easter", "next Christmas", "this Thanksgiving": the one before the document date,
-    after it, or in its year. "Last Christmas" in capitals inside a sentence is a title (the
+    after it, or in its year; not after a determiner ("the last Christmas of the war"). "Last Christmas" in capitals inside a sentence is a title (the
     song), not a date."""
     s = m.start()
     if m["hrel"][0].isupper() and not _sentence_start(ctx, s):
@@ -74,6 +84,8 @@ def _relative(m: Match, ctx: Ctx, rule: tuple[Any, ...] | None) -> list[Mention]
     kind = ctx.lx.rel_kind(m["hrel"])
     if m["holy"] or kind is None:
         return []
+    if m["hrel"].lower() in ("last", "next") and story_order(ctx, s, True):
+        return []  # "the last Christmas of the war", "his last Easter": the final one, no date
     if ctx.pub is None:
         return [make(ctx, "date", s, m.end(), "<rel> <holiday>", note=NO_DOC_DATE)]
     pub = ctx.pub

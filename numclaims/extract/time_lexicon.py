@@ -48,17 +48,20 @@ class Lexicon:
     year_not_after: frozenset[str]
     plural_ok: frozenset[str]
     count_nouns: frozenset[str]
+    street_words: frozenset[str]
     year_min: int
     year_max: int
     month_after: frozenset[str]
     weekday_before: tuple[str, ...]
     weekday_after: frozenset[str]
     future_cues: regex.Pattern[str]
+    report_verbs: regex.Pattern[str]  # a future cue before one of these does not reach past it
     cue_window: int
     near_future_days: int
     vague_reach: int
     numeric_order: str
     pivot: int
+    weekday_window: tuple[int, int]  # days before / after the document date (numeric dates)
     two_digit_future: int
     ago_tolerance: dict[str, float]
     holidays: dict[str, tuple[int, int]]
@@ -104,17 +107,21 @@ def lexicon() -> Lexicon:
         year_not_after=frozenset(yr["not_after_words"]),
         plural_ok=frozenset(yr["plural_ok"]),
         count_nouns=frozenset(yr["count_nouns"]),
+        street_words=frozenset(yr["street_words"]),
         year_min=int(yr["min"]),
         year_max=int(yr["max"]),
         month_after=frozenset(ff["month_after"]),
         weekday_before=tuple(ff["weekday_before"]),
         weekday_after=frozenset(ff["weekday_after"]),
         future_cues=regex.compile(rf"(?i)(?<!\w)(?:{alt(cues)})(?!\w)"),
+        report_verbs=regex.compile(rf"(?r)(?<!\w)(?:{alt(res['report_verbs'])})(?!\w)"),
         cue_window=int(res["cue_window"]),
         near_future_days=int(res["near_future_days"]),
         vague_reach=int(res["vague_reach"]),
         numeric_order=str(d["numeric_dates"]["order"]),
         pivot=int(d["numeric_dates"]["two_digit_pivot"]),
+        weekday_window=(int(d["numeric_dates"]["weekday_days_before"]),
+                        int(d["numeric_dates"]["weekday_days_after"])),
         two_digit_future=int(d["numeric_dates"]["two_digit_future"]),
         ago_tolerance={k: float(v) for k, v in res["ago_tolerance"].items()},
         holidays={w: (int(v[0]), int(v[1])) for k, v in d["holidays"].items()

@@ -24,7 +24,15 @@ from typing import TypeAlias
 import regex
 
 from ..models import Mention
-from .time_context import NO_DOC_DATE, Ctx, day_in_year, make, prev_word, timex_written
+from .time_context import (
+    NO_DOC_DATE,
+    Ctx,
+    count_follows,
+    is_abbreviation,
+    make,
+    prev_word,
+    timex_written,
+)
 from .time_dates import day_mention, period_mention, two_digit_year, weekday_mention
 
 Match: TypeAlias = "regex.Match[str]"
@@ -89,14 +97,15 @@ def r_ym(m: Match, ctx: Ctx) -> list[Mention]:
     """ "2015-12", "12-2015": a month of a year, after a date word ("in 2015-12") or standing
     alone (after the start of a line or a sentence's punctuation); not when the month could
     end a range of years ("2011-12", "2009-10": seasons, fiscal years), nor after a word that
-    makes the figure a number ("Resolution No. 2015-12")."""
+    makes the figure a number ("Resolution No. 2015-12", "H.R. 2015-12": the dot of an
+    abbreviation is no sentence end)."""
     year, month = int(m["ymy"]), int(m["ymm"])
     lx = ctx.lx
     if not lx.year_min <= year <= lx.year_max or month > year % 100:
         return []
     before = ctx.text[max(0, m.start() - 3):m.start()].rstrip(" \t")
     prev = prev_word(ctx.text, m.start())
-    if prev in lx.year_not_after or not (
+    if prev in lx.year_not_after or is_abbreviation(prev) or not (
             before == "" or before[-1] in "\n.?!:;(" or prev.lower() in lx.year_after):
         return []
     return period_mention(ctx, m, "<year>-<month>", timex_written(year, month), None)
@@ -122,19 +131,31 @@ def r_md(m: Match, ctx: Ctx) -> list[Mention]:
     if len(set(shapes)) > 1:  # "on 3/4," may be a fraction: only a weekday makes it a day
         if not m["mdwd"]:
             return []
-        fit = [shape for shape in shapes if _weekday_fits(ctx, s, shape, m["mdwd"])]
-        if len(fit) == 1:  # "Friday 5/12": the order whose day is a Friday
-            return day_mention(ctx, s, e, "<month>/<day>", None, *fit[0])
+        fit = [d for shape in shapes for d in _weekday_days(ctx, shape, m["mdwd"])]
+        if len(fit) == 1:  # "Friday 5/12": the one order and year whose day is a Friday
+            d = fit[0]
+            return [make(ctx, "date", s, e, "<month>/<day>", timex=d.isoformat(), date_start=d,
+                         date_end=d, anchor="published",
+                         note=f"order and year {d.year} from the weekday and the document date")]
         return [make(ctx, "date", s, e, "<month>/<day>", note="ambiguous: month/day or day/month")]
     return day_mention(ctx, s, e, "<month>/<day>", None, *shapes[0])
 
 
-def _weekday_fits(ctx: Ctx, pos: int, shape: tuple[int, int], weekday: str) -> bool:
-    """Whether month/day ``shape``, in the year the document date gives it, is ``weekday``."""
+def _weekday_days(ctx: Ctx, shape: tuple[int, int], weekday: str) -> list[dt.date]:
+    """The days month/day ``shape`` near the document date (``weekday_window`` of the lexicon)
+    that fall on ``weekday``."""
     if ctx.pub is None:
-        return False
-    d, _ = day_in_year(ctx, pos, *shape)
-    return d is not None and d.isoweekday() == ctx.lx.weekdays[weekday]
+        return []
+    before, after = ctx.lx.weekday_window
+    out = []
+    for y in range(ctx.pub.year - 2, ctx.pub.year + 2):
+        try:
+            d = dt.date(y, *shape)
+        except ValueError:
+            continue
+        if -before <= (d - ctx.pub).days <= after and d.isoweekday() == ctx.lx.weekdays[weekday]:
+            out.append(d)
+    return out
 
 
 def weekday_part(m: Match, ctx: Ctx) -> list[Mention]:
@@ -173,8 +194,8 @@ def r_yrange(m: Match, ctx: Ctx) -> list[Mention]:
     number extractor, whose range the range-order check reads."""
     y1, y2 = int(m["y1"]), int(m["y2"])
     lx = ctx.lx
-    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200:
-        return []
+    if not (lx.year_min <= y1 < y2 <= lx.year_max) or y2 - y1 > 200 or count_follows(ctx, m.end()):
+        return []  # "between 2014 and 2018 voters": a count
     n = float(y2 - y1)
     return [make(ctx, "duration", m.start(), m.end(), "from <year> to <year>", timex=f"P{y2 - y1}Y",
                  value=n, low=n, high=n, unit="year", date_start=dt.date(y1, 1, 1),

@@ -151,7 +151,7 @@ def _alternatives() -> dict[str, str]:
     of_yy = r"\s{1,3}of\s{1,3}['’]?(?P<yy>\d\d)(?=\s{0,3}(?:[.,;:!?)]|$))"
     body = rf"""
       (?P<R_date>                                             # weekday? month day year?
-        (?:(?P<wd>{wday})\.?,?\s{{1,3}})?
+        (?:(?P<wd>{wday_full}),?\s{{1,3}}|(?P<wd>{wday_abbr})\.?,?\s{{1,3}})?  # no "Sunday. Nov. 3"
         (?: (?P<mon>{month_day})
             (?:\s{{0,2}}|,\s(?=[0-3]?\d(?:st|nd|rd|th)\s{{0,2}}(?:[.;:!?)]|$)))   # October, 1st.
             (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])

@@ -15,7 +15,8 @@ What the pass makes:
     number extractor reads "9 to 12" as a number range;
   - two years ("2014 to 2018", "2014~2018", "from 2014-2018"): one duration, as
     ``time_dates.r_yrange`` makes ("from 2009 to 2011");
-  - "now", "to date", "current date", "today" at an end: a date mention of the document day.
+  - "now", "to date", "current date", "today" at an end: a date mention of the document day
+    (spanning "to date", "till current date" with the connective: "date" alone is no date).
 
 Does not live here: ranges inside one expression that the grammar reads itself ("March 3-5,
 2024", "from 2009 to 2011"), numeric ranges ("between 3 and 12 people": ``numbers``).
@@ -82,6 +83,9 @@ _WEEKDAY_LINK = regex.compile(r"\s{1,3}(?:to|through|thru|till|until|(?P<and>and
                               r"|\s{0,2}[-–]\s{0,2}")
 _BETWEEN_BEFORE = regex.compile(r"(?r)(?<![\w-])[Bb]etween\s{1,3}")
 _FROM_BEFORE = regex.compile(r"(?r)(?<![\w-])(?:[Ff]rom|[Bb]etween)\s{1,3}")
+# Between two clock times of one range: "9am to 6pm", "from 8pm until 6am", "10pm-4am"
+_CLOCK_LINK = regex.compile(r"\s{1,3}(?:to|till|until|through|and)\s{1,3}|\s{0,2}[-–]\s{0,2}")
+_DOC_DAY = "day from the document date"
 _IN_YEAR = regex.compile(r"[ \t]{1,3}(?:in|of)[ \t]{1,3}(?P<y>\d{4})(?![\d-])")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _MONTH_LEVEL = regex.compile(r"\d{4}-\d\d")
@@ -112,7 +116,12 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
                 m.end:m.end + 12].lstrip(" \t").startswith(_NOW_LINKS) else None
             if tail is not None and ctx.pub is not None and m.date_end <= ctx.pub and \
                     _from_before(text, m.start):  # "from March to date": up to the document day
-                result.append(_today(ctx, tail.start("now"), tail.end("now")))
+                # "date" alone says nothing: the mention takes its connective ("to date")
+                s = tail.start("conn") if tail["now"][:1] in "dc" else tail.start("now")
+                result.append(_today(ctx, s, tail.end("now")))
+            continue
+        if m.kind == "time" and result and result[-1].kind == "time":
+            result[-1:] = _clock_range(result[-1], m, ctx)
             continue
         if m.kind == "duration" and m.rule == "from <year> to <year>":
             lead = _FROM_BEFORE.match(text, max(0, m.start - 12), m.start)
@@ -120,6 +129,33 @@ def join(out: list[Mention], ctx: Ctx) -> list[Mention]:
                 m = make(ctx, "duration", lead.start(), m.end, m.rule or "", **_fields(m))
         result.append(m)
     return result
+
+
+def _clock_range(a: Mention, b: Mention, ctx: Ctx) -> list[Mention]:
+    """Two clock times joined as a range ("9am to 6pm on Sunday", "from 8pm until 6am"): a first
+    end that took its day from the document date takes the day of the second end; a second end
+    earlier in the day than the first, both on the document day, is on the next day (the
+    night: "closed from 8pm until 6am")."""
+    if not (_CLOCK_LINK.fullmatch(ctx.text, a.end, b.start) and a.note == _DOC_DAY
+            and a.timex and b.timex and b.date_start and len(a.timex) > 11
+            and a.timex[10] == "T" == b.timex[10]):
+        return [a, b]
+    if b.note != _DOC_DAY:  # the second end has a day of its own
+        day = b.date_start
+        return [make(ctx, "time", a.start, a.end, a.rule or "<clock time>",
+                     **_fields(a, timex=day.isoformat() + a.timex[10:], date_start=day,
+                               date_end=day, anchor=f"{b.start}:{b.end}",
+                               note="day from the other end of the range")), b]
+    if b.timex[11:] >= a.timex[11:]:
+        return [a, b]
+    try:
+        day = b.date_start + dt.timedelta(days=1)
+    except OverflowError:
+        return [a, b]
+    return [a, make(ctx, "time", b.start, b.end, b.rule or "<clock time>",
+                    **_fields(b, timex=day.isoformat() + b.timex[10:], date_start=day,
+                              date_end=day, note="the day after the document date: the range "
+                              "runs through the night"))]
 
 
 def _weekdays(done: list[Mention], m: Mention, ctx: Ctx) -> list[Mention] | None:

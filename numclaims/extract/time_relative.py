@@ -39,6 +39,7 @@ from .time_context import (
     make,
     prev_word,
     same_sentence,
+    story_order,
 )
 from .time_lexicon import ORDINALS
 
@@ -120,6 +121,9 @@ def _narrative_base(ctx: Ctx, start: int, among: list[Mention] | None = None) ->
     return None
 
 
+_STRETCH_UNITS = frozenset({"week", "month", "year", "decade", "century", "quarter", "fortnight"})
+
+
 def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
     lx = ctx.lx
     word, period = m["rw"].lower(), m["rp"]
@@ -128,6 +132,9 @@ def r_rel(m: Match, ctx: Ctx) -> list[Mention]:
     k = {"last": -1, "this": 0, "next": 1}[kind]
     s, e = m.start(), m.end()
     rule = f"{word} <{period_key if period_key in _UNIT_LETTER else 'name'}>"
+    if word in ("last", "next") and not (m["rfz"] or m["rfzof"] or m["rqn"]) and story_order(
+            ctx, m.start("rw"), period_key not in _STRETCH_UNITS):
+        return []  # "his last summer", "the last Monday of the month" ("the last week": a stretch)
     if m["rqn"] or period_key == "fortnight":  # "the past two quarters", "the past fortnight"
         return time_periods.quarters_or_fortnight(m, ctx, kind, rule)
     # "the past year" is a stretch reaching from the document date; "the next quarter" is the
@@ -329,8 +336,10 @@ def r_dayrel(m: Match, ctx: Ctx) -> list[Mention]:
     k = 1 if word in ("next", "following", "after") else -1
     s, e = m.start(), m.end()
     rule = f"the {word} day" if m["drw"] else f"the day {word}"
-    prev = _narrative_base(ctx, s, [d for d in ctx.dates[-4:] if d.date_start == d.date_end])
-    if prev is None or prev.date_start is None:
+    # The nearest date of any length: when it is a month ("charged in June. The next day ..."),
+    # the day is unknown; a single day further back is not what the words count from.
+    prev = _narrative_base(ctx, s, ctx.dates[-4:])
+    if prev is None or prev.date_start is None or prev.date_start != prev.date_end:
         return [make(ctx, "date", s, e, rule,
                      note="relative to another date in the story, which was not found")]
     d = prev.date_start + dt.timedelta(days=k)

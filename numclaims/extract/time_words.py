@@ -5,8 +5,10 @@ or a day ("August two thousand and fifteen", "13 Sept nineteen seventy two").
 Lives here: ``YEAR_WORDS``, the pattern text the date rules of ``time_patterns`` use for such a
 year (no groups of its own, so it can stand in several rules), ``year_value`` (its value), and
 ``r_yword``, the resolver of a year in words standing alone.
-A year said as two pairs ("nineteen ninety-six") is a year wherever it stands: no count is said
-that way. "two thousand and fifteen" is also a count ("two thousand and fifteen votes"), so alone
+A year said as two pairs ("nineteen ninety-six") is a year wherever it stands, unless a count
+noun follows (as after a year in figures: "Nineteen ninety-six people") where no date word comes
+before it; "nineteen hundred" before a count noun is always a count ("sent in nineteen hundred
+troops"). "two thousand and fifteen" is also a count ("two thousand and fifteen votes"), so alone
 it is a year only after a date word ("in", "since", ...) and before the end of a clause.
 Does not live here: numbers in words (``grammar``), years in figures and the dates that hold
 a year in words (``time_dates``).
@@ -21,7 +23,7 @@ import regex
 from ..calendar import timex_bounds
 from ..models import Mention
 from . import grammar
-from .time_context import Ctx, day_fields, make, prev_word
+from .time_context import Ctx, count_follows, day_fields, make, prev_word
 
 Match: TypeAlias = "regex.Match[str]"
 
@@ -79,6 +81,12 @@ def r_yword(m: Match, ctx: Ctx) -> list[Mention]:
             prev_word(ctx.text, m.start()).lower() in _BEFORE_COUNT_YEAR
             and _CLAUSE_END.match(ctx.text, m.end())):
         return []  # "two thousand and fifteen votes": a count
+    if count_follows(ctx, m.end()) and (
+            "hundred" in m["yw"].lower()
+            or prev_word(ctx.text, m.start()).lower() not in _BEFORE_COUNT_YEAR):
+        # "nineteen hundred troops", "Nineteen ninety-six people": a count after all; but a
+        # pair after a date word stays a year ("in nineteen eighty-four sales rose")
+        return []
     timex = f"{year:04d}"
     out = make(ctx, "date", m.start(), m.end(), "<year in words>", timex=timex,
                **day_fields(timex_bounds(timex)))
