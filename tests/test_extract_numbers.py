@@ -246,3 +246,45 @@ def test_a_share_is_no_part_of_a_percentage(text: str) -> None:
     term of a sum, so a restated share raises nothing."""
     report = numclaims.check("date 2024-05-01\n\n" + text)
     assert [f.message for f in report.findings] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the change, then the level it reached: two sums, not a range with midpoint $37.85
+    ("Brent crude rose $1.20 to $74.50 a barrel.", [("$1.20", 1.2, None), ("$74.50", 74.5, None)]),
+    ("Inflation rose 0.3% to 2.6%.", [("0.3%", 0.3, None), ("2.6%", 2.6, None)]),
+    # a word range written high to low is a lead or a vote, not a score to drop
+    ("Harris leads 48% to 46% among likely voters.", [("48%", 48.0, None), ("46%", 46.0, None)]),
+    ("The measure passed 218 to 214.", [("218", 218.0, None), ("214", 214.0, None)]),
+    # a first figure without its own unit stays a range, after a verb of change too
+    ("Prices rose 5 to 10 percent.", [("5 to 10 percent", 7.5, None)]),
+    # a currency only on the second side: the first figure is no sum
+    ("Tickets cost 5 to $10.", [("5", 5.0, None), ("$10", 10.0, None)]),
+])
+def test_word_ranges_that_are_two_figures(text: str,
+                                          want: list[tuple[str, float, str | None]]) -> None:
+    assert _readings(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Population: 8.3m, according to the census.", [("8.3m", 8_300_000.0, None)]),
+    ("The city has a population of 2.1m.", [("2.1m", 2_100_000.0, None)]),
+    ("The final drew 8.3m viewers.", [("8.3m", 8_300_000.0, None)]),
+])
+def test_a_glued_m_next_to_a_count_word_is_millions(text: str,
+                                                    want: list[tuple[str, float, None]]) -> None:
+    assert _readings(text) == want
+    assert all(m.kind == "number" and m.unit is None for m in numclaims.extract(text))
+
+
+def test_a_glued_m_elsewhere_stays_metres() -> None:
+    got = [(m.kind, m.unit, m.value) for m in numclaims.extract("The wall, 2.5m high, fell.")]
+    assert got == [("quantity", "meter", 2.5)]
+
+
+def test_names_keep_real_counts_around_them() -> None:
+    """A name number is dropped, the counts around it stay; surnames with an inner capital
+    ("McIlroy 68") and a year before an address word are no names."""
+    assert _readings("The airline ordered 40 Boeing 737 MAX 9 jets.") == [("40", 40.0, None)]
+    assert _readings("McIlroy 68, Scheffler 67.") == [("68", 68.0, None), ("67", 67.0, None)]
+    got = [(m.text, m.kind) for m in numclaims.extract("In 2019 Oxford Street lost 12 shops.")]
+    assert got == [("2019", "date"), ("12", "number")]

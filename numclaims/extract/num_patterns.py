@@ -266,3 +266,68 @@ def form_codes() -> frozenset[str]:
 @functools.cache
 def determiners() -> frozenset[str]:
     return frozenset(load_data("numbers")["identifiers"]["determiners"])
+
+
+@functools.cache
+def _change_words() -> frozenset[str]:
+    return frozenset(load_data("numbers")["ranges"]["not_after"])
+
+
+def after_change_word(text: str, start: int) -> bool:
+    """True when a verb of change or of a lead ends right before ``start`` ("rose $1.20 to
+    $74.50", "leads 48% to 46%"): a word range there is two figures (numbers.toml [ranges])."""
+    prev = text[max(0, start - 14):start].split()
+    return bool(prev) and prev[-1].lower() in _change_words()
+
+
+@functools.cache
+def _names() -> tuple[tuple[str, ...], frozenset[str], Any]:
+    t = load_data("numbers")["identifiers"]
+    streets = "|".join(re.escape(w) for w in t["streets"])
+    address = re.compile(rf" (?:[A-Z][a-z]{{1,20}} ){{1,2}}(?:{streets})\b")
+    return tuple(t["name_prefixes"]), frozenset(t["caps_not"]), address
+
+
+_YEAR_OPENERS = frozenset(("in", "since", "by", "of", "until", "before", "after", "from", "to"))
+
+
+def named(text: str, start: int, end: int) -> bool:
+    """True when the bare whole number at [start, end) is part of a name: after a word written
+    with a capital inside it or in capitals ("iPhone 15", "737 MAX 9", "BA 117"), or before the
+    words of an address ("10 Downing Street"). Plain string work on short slices."""
+    prefixes, caps_not, address = _names()
+    if start > 2 and text[start - 1] == " ":
+        w = text[max(0, start - 21):start - 1].rsplit(None, 1)[-1:]
+        word = w[0].lstrip(_OPENER_CHARS) if w else ""
+        if word.isalpha() and len(word) > 1:
+            if word.isupper():
+                if len(word) <= 5 and word not in caps_not:
+                    return True  # "MAX 9", "BA 117", "NHS 111"
+            elif word[0].islower() and not word.islower():
+                return True  # "iPhone 15", "eBay 2"
+            elif word[0].isupper():
+                inner = next((k for k in range(2, len(word))
+                              if word[k].isupper() and word[k - 1].islower()), 0)
+                if inner and not word[:inner] in prefixes:
+                    return True  # "PlayStation 5", not "McIlroy 68"
+    if end < len(text) - 3 and text[end] == " " and text[end + 1].isupper():
+        if address.match(text, end) is None:
+            return False
+        prev = text[max(0, start - 8):start].split()
+        return not (end - start == 4 and prev and prev[-1].lower() in _YEAR_OPENERS)
+    return False
+
+
+def pronoun_one(text: str, n1: str, start: int) -> bool:
+    """ "no one", "the one who", "each one": a bare "one" after a determiner is a pronoun."""
+    if n1.lower() != "one":
+        return False
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in determiners()
+
+
+def list_mark(text: str, start: int, end: int) -> bool:
+    """True when the figure at [start, end), followed by "." or ")", opens a line and a space
+    follows: the number of an item in a list ("1. Cut costs", "2) Hire staff"), not a count."""
+    return (text[end + 1:end + 2] == " " and end - start <= 3
+            and not text[text.rfind("\n", 0, start) + 1:start].strip())

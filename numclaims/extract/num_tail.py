@@ -9,9 +9,11 @@ readings that need the figures around ("45 and 50 mg": ``num_context``).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .. import units
+from ..config import load_data
 from . import grammar, num_patterns, num_suffix
 
 # How an uncertainty starts after a figure: "± 2", "+/- 0.3", "+- 1".
@@ -72,3 +74,24 @@ def inches(text: str, pos: int) -> tuple[float, int]:
     if value is None or not 0 <= value < 12:
         return 0.0, pos
     return value / 12, c.end()
+
+
+@functools.cache
+def _count_words() -> frozenset[str]:
+    return frozenset(load_data("numbers")["million_m"]["counts"])
+
+
+def glued_millions(text: str, suf: num_suffix.Suffix | None, start: int, num_end: int) -> bool:
+    """True when the "m" glued to the figure ending at ``num_end`` is millions, not metres: a word
+    that counts people or things stands right before it ("Population: 8.3m", "a population of
+    2.1m") or right after it ("8.3m viewers"); numbers.toml [million_m]."""
+    if suf is None or suf.unit != "meter" or suf.word != "m" or suf.end != num_end + 1:
+        return False
+    end = suf.end
+    before = text[max(0, start - 20):start].replace(":", " ").split()
+    if before and before[-1].lower() == "of":
+        before = before[:-1]
+    if before and before[-1].lower() in _count_words():
+        return True
+    after = text[end:end + 16].split(None, 1)
+    return bool(after) and text[end:end + 1] == " " and after[0].lower().rstrip(".,;") in _count_words()

@@ -203,6 +203,8 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after.isalnum() or after == "_":
         return True
+    if after in ".)" and num_patterns.list_mark(text, start, end):
+        return True
     if after in "-/.:+" and end + 1 < len(text) and text[end + 1].isdigit():
         return True  # 10:30, 9/11, 3.2.1, 4+1: times, dates, versions, names are not figures
     if before in "%=&?^":
@@ -213,7 +215,9 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
         return True
     if before in "-/.:+" and start > 1 and text[start - 2].isdigit():
         return True
-    return num_patterns.cued(text, start)
+    if num_patterns.cued(text, start):
+        return True
+    return text[start:end].isdigit() and num_patterns.named(text, start, end)
 
 
 def _ordinal(text: str, m: Any) -> list[Mention]:
@@ -264,6 +268,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             s2 = num_suffix.suffix_at(text, m.end())
             if g["c2"] is not None or s2 is None or s2.unit != s1.unit:
                 ranged = False  # "rose 8% to $13 billion", "from 44 ml to 50 mg": two figures
+    if ranged and g["c2"] and not g["c1"] and not g["btw"]:
+        ranged = False  # "from $2.1 trillion in 2020 to $2.5 trillion": a year, then a sum
+    if ranged and not (g["btw"] or g["frm"]) and g["sep"].strip().lower() in ("to", "through"):
+        ranged = not _two_figures(text, g, m.start("figure"))
     if ranged:
         end_num = m.end("m2") if g["m2"] else m.end("n2")
     elif g["unc"] is not None:
@@ -293,10 +301,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     if _glued_to_identifier(text, lead, end) or (
             end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
         return [], end
-    if not ranged and suf is None and not g["h"] and _pronoun_one(text, g["n1"], lead):
+    if not ranged and suf is None and not g["h"] and num_patterns.pronoun_one(text, g["n1"], lead):
         return [], end  # "no one"; and "a negative one": an adjective before the pronoun
     if g["neg1"] and g["neg1"][0] in "nN" and g["n1"].lower() == "one" and (
-            _pronoun_one(text, g["n1"], lead) or text[max(0, lead - 3):lead].lower()
+            num_patterns.pronoun_one(text, g["n1"], lead) or text[max(0, lead - 3):lead].lower()
             in (" a ", "an ") or text[:lead].lower() in ("a ", "an ")):
         return [], end
     v1 = _value(g, "n1", "neg1", "m1")
@@ -315,15 +323,19 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     if g["unc"] is not None or (suf is not None and text.startswith(num_tail.PLUS_MINUS, end)):
         unc, end = num_tail.uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
+    if not ranged and num_tail.glued_millions(text, suf, start, end_num):
+        g, v1, suf = {**g, "m1": "m"}, round(v1 * 1e6, 6), None  # written like "£8.3m"
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
 
 
-def _pronoun_one(text: str, n1: str, start: int) -> bool:
-    """ "no one", "the one who", "each one": a bare "one" after a determiner is a pronoun."""
-    if n1.lower() != "one":
-        return False
-    prev = text[max(0, start - 12):start].split()
-    return bool(prev) and prev[-1].lower() in num_patterns.determiners()
+def _two_figures(text: str, g: dict[str, Any], start: int) -> bool:
+    """A word range that is two figures: written high to low ("leads 48% to 46%", where a dash
+    would make a score), or a first figure with its own unit after a verb of change ("rose $1.20
+    to $74.50": the level reached, not a range)."""
+    v1, v2 = _value(g, "n1", "neg1", "m1"), _value(g, "n2", "neg2", "m2")
+    if v1 is not None and v2 is not None and _share_scale(g["n1"], v1, v2, g["n2"]) >= v2:
+        return True
+    return bool(g["s1"] or g["c1"]) and num_patterns.after_change_word(text, start)
 
 
 def _share_scale(n1: str, v1: float, v2: float, n2: str) -> float:
