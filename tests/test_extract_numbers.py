@@ -288,3 +288,16 @@ def test_names_keep_real_counts_around_them() -> None:
     assert _readings("McIlroy 68, Scheffler 67.") == [("68", 68.0, None), ("67", 67.0, None)]
     got = [(m.text, m.kind) for m in numclaims.extract("In 2019 Oxford Street lost 12 shops.")]
     assert got == [("2019", "date"), ("12", "number")]
+
+
+def test_plus_before_a_charge_adds_it() -> None:
+    """ "£50 plus VAT": the charge is added to the figure, which is no "at least 50"."""
+    assert _readings("It costs £50 plus VAT.") == [("£50", 50.0, None)]
+    assert _readings("Postage is $4 plus shipping.") == [("$4", 4.0, None)]
+
+
+def test_a_count_subject_makes_a_later_glued_m_millions() -> None:
+    assert _readings("Britain's population rose by 1.2% to 68.3m.") == [
+        ("1.2%", 1.2, None), ("68.3m", 68_300_000.0, None)]
+    got = [(m.kind, m.unit) for m in numclaims.extract("The town's population lives 200m above.")]
+    assert got == [("quantity", "meter")]

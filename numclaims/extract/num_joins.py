@@ -62,9 +62,18 @@ def is_share(m: Mention) -> bool:
 
 
 def adds(text: str, end: int) -> bool:
-    """Whether a figure follows the "plus" that ends at ``end``: "0.03 plus 0.08" is a sum, while
-    "aged 50 plus" and "50 plus." are at least 50."""
-    return _number_word().match(text, end) is not None
+    """Whether the "plus" that ends at ``end`` adds something: a figure ("0.03 plus 0.08") or a
+    charge ("£50 plus VAT", numbers.toml [joins] plus_adds); "aged 50 plus" and "50 plus." are
+    at least 50."""
+    if _number_word().match(text, end) is not None:
+        return True
+    word = text[end + 1:end + 14].split(None, 1)
+    return text[end:end + 1] == " " and bool(word) and word[0].lower().rstrip(".,;") in _plus_adds()
+
+
+@functools.cache
+def _plus_adds() -> frozenset[str]:
+    return frozenset(load_data("numbers")["joins"]["plus_adds"])
 
 
 def _clause_ends(text: str, end: int) -> bool:

@@ -331,3 +331,24 @@ def list_mark(text: str, start: int, end: int) -> bool:
     follows: the number of an item in a list ("1. Cut costs", "2) Hire staff"), not a count."""
     return (text[end + 1:end + 2] == " " and end - start <= 3
             and not text[text.rfind("\n", 0, start) + 1:start].strip())
+
+
+@functools.cache
+def _idioms() -> frozenset[str]:
+    return frozenset(load_data("numbers")["identifiers"]["idioms"])
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def hyphened_name(text: str, end: int) -> bool:
+    """True when a hyphen after the figure ending at ``end`` joins it to a set phrase ("zero-sum",
+    "one-off") or to a capitalised word or a lone capital that makes a name ("7-Eleven", "3-D"),
+    numbers.toml [identifiers] idioms."""
+    if text[end:end + 1] not in _HYPHENS or end + 1 >= len(text):
+        return False
+    nxt = text[end + 2:end + 3]
+    if text[end + 1].isupper() and not nxt.isupper() and not nxt.isdigit():
+        return True  # "7-Eleven", "3-D"; not "3-DVD" nor "F-16"
+    word = text[end + 1:end + 16].split(None, 1)
+    return bool(word) and word[0].rstrip(".,;:!?'\u2019").lower() in _idioms()

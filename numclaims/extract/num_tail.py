@@ -94,4 +94,10 @@ def glued_millions(text: str, suf: num_suffix.Suffix | None, start: int, num_end
     if before and before[-1].lower() in _count_words():
         return True
     after = text[end:end + 16].split(None, 1)
-    return bool(after) and text[end:end + 1] == " " and after[0].lower().rstrip(".,;") in _count_words()
+    nxt = after[0].lower().rstrip(".,;") if after and text[end:end + 1] == " " else ""
+    if nxt in _count_words():
+        return True
+    t = load_data("numbers")["million_m"]
+    head = text[max(0, start - 60):start].lower()
+    head = head[max(head.rfind(". "), head.rfind("\n")) + 1:]  # this sentence only
+    return nxt not in t["size"] and any(w in head for w in t["subject"])

@@ -205,6 +205,8 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
         return True
     if after in ".)" and num_patterns.list_mark(text, start, end):
         return True
+    if after in _LETTER_HYPHEN and num_patterns.hyphened_name(text, end):
+        return True  # "zero-sum", "one-off", "7-Eleven"
     if after in "-/.:+" and end + 1 < len(text) and text[end + 1].isdigit():
         return True  # 10:30, 9/11, 3.2.1, 4+1: times, dates, versions, names are not figures
     if before in "%=&?^":
