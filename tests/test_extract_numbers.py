@@ -301,3 +301,14 @@ def test_a_count_subject_makes_a_later_glued_m_millions() -> None:
         ("1.2%", 1.2, None), ("68.3m", 68_300_000.0, None)]
     got = [(m.kind, m.unit) for m in numclaims.extract("The town's population lives 200m above.")]
     assert got == [("quantity", "meter")]
+
+
+@pytest.mark.parametrize("text", ["It boils at 373.15K, or 100C.", "It melts at 273.15K (0 °C)."])
+def test_kelvin_before_the_temperature_it_converts(text: str) -> None:
+    first = numclaims.extract(text)[0]
+    assert (first.kind, first.unit) == ("quantity", "kelvin")
+
+
+def test_thousands_before_an_unequal_temperature_stay_thousands() -> None:
+    first = numclaims.extract("The 573K fund, or 30C.")[0]
+    assert (first.kind, first.value) == ("number", 573_000.0)
