@@ -312,3 +312,9 @@ def test_kelvin_before_the_temperature_it_converts(text: str) -> None:
 def test_thousands_before_an_unequal_temperature_stay_thousands() -> None:
     first = numclaims.extract("The 573K fund, or 30C.")[0]
     assert (first.kind, first.value) == ("number", 573_000.0)
+
+
+def test_a_glued_plus_is_at_least() -> None:
+    assert _readings("She scored 12+ points.") == [("12+", 12.0, "at_least")]
+    got = [(m.text, m.value) for m in numclaims.extract("The value is 5+/-1 mm.")]
+    assert got == [("5+/-1 mm", 5.0)]  # an uncertainty, not a hedge

@@ -352,3 +352,12 @@ def hyphened_name(text: str, end: int) -> bool:
         return True  # "7-Eleven", "3-D"; not "3-DVD" nor "F-16"
     word = text[end + 1:end + 16].split(None, 1)
     return bool(word) and word[0].rstrip(".,;:!?'\u2019").lower() in _idioms()
+
+
+def clearly_ordinal(text: str, start: int, end: int) -> bool:
+    """ "second" is an ordinal after a determiner and before a noun: "the second round"."""
+    after = text[end:end + 2]
+    if not after.startswith(" ") or len(after) < 2 or not after[1].isalpha():
+        return False
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in determiners() - {"no", "any"}

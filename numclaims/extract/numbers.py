@@ -31,6 +31,7 @@ from . import (
 )
 
 _LETTER_HYPHEN = frozenset("-\u2010\u2011")
+_GLUED_PLUS = ("plus",)  # a glued "+" reads as the hedge word "plus" (hedges.toml: at least)
 
 
 def scan(text: str) -> list[Mention]:
@@ -228,7 +229,7 @@ def _ordinal(text: str, m: Any) -> list[Mention]:
     if _glued_to_identifier(text, start, end):
         return []
     low = word.lower()
-    if low == "second" and not _clearly_ordinal(text, start, end):
+    if low == "second" and not num_patterns.clearly_ordinal(text, start, end):
         return []  # "a second", "I second that", "second-hand"
     value = grammar.parse_ordinal(word)
     if value is None:
@@ -236,15 +237,6 @@ def _ordinal(text: str, m: Any) -> list[Mention]:
     return [Mention(kind="ordinal", start=start, end=end, text=word, value=float(value),
                     low=float(value), high=float(value), unit=None, timex=None, anchor=None,
                     rule="<ordinal>")]
-
-
-def _clearly_ordinal(text: str, start: int, end: int) -> bool:
-    """ "second" is an ordinal after a determiner and before a noun: "the second round"."""
-    after = text[end:end + 2]
-    if not after.startswith(" ") or len(after) < 2 or not after[1].isalpha():
-        return False
-    prev = text[max(0, start - 12):start].split()
-    return bool(prev) and prev[-1].lower() in num_patterns.determiners() - {"no", "any"}
 
 
 def _value(g: dict[str, Any], n: str, neg: str, mil: str) -> float | None:
@@ -299,6 +291,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         ha = None  # "0.03 plus 0.08" is a sum: no hedge
     if ha is not None:
         end = ha.end()
+    elif text[end:end + 1] == "+" and not g["h"] and not (
+            text[end + 1:end + 2].isalnum() or text[end + 1:end + 2] in "/-\u2212"):
+        end, ha = end + 1, _GLUED_PLUS  # "12+ points", "aged 18+": at least
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
     if _glued_to_identifier(text, lead, end) or (
             end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
