@@ -318,3 +318,7 @@ def test_a_glued_plus_is_at_least() -> None:
     assert _readings("She scored 12+ points.") == [("12+", 12.0, "at_least")]
     got = [(m.text, m.value) for m in numclaims.extract("The value is 5+/-1 mm.")]
     assert got == [("5+/-1 mm", 5.0)]  # an uncertainty, not a hedge
+
+
+def test_a_title_case_headline_keeps_its_count() -> None:
+    assert _readings("Police Arrest Two Men After Raid") == [("Two", 2.0, None)]

@@ -361,3 +361,14 @@ def clearly_ordinal(text: str, start: int, end: int) -> bool:
         return False
     prev = text[max(0, start - 12):start].split()
     return bool(prev) and prev[-1].lower() in determiners() - {"no", "any"}
+
+
+def named_word(text: str, start: int, end: int) -> bool:
+    """True when a capitalised number word inside a sentence follows a capitalised word and no
+    capitalised word follows it: a name ("BBC One audience", "Air Force One landed", "the
+    Fantastic Four,"). A title-case headline keeps its counts ("Police Arrest Two Men")."""
+    w = text[max(0, start - 21):start].rsplit(None, 1)[-1:] if text[start - 1:start] == " " else []
+    if not w or not w[0][0].isupper() or not w[0].isalpha():
+        return False
+    nxt = text[end + 1:end + 2] if text[end:end + 1] == " " else ""
+    return not nxt.isupper() and not nxt.isdigit()

@@ -220,7 +220,10 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
         return True
     if num_patterns.cued(text, start):
         return True
-    return text[start:end].isdigit() and num_patterns.named(text, start, end)
+    word = text[start:end]
+    if word.isalpha():
+        return word[0].isupper() and num_patterns.named_word(text, start, end)
+    return word.isdigit() and num_patterns.named(text, start, end)
 
 
 def _ordinal(text: str, m: Any) -> list[Mention]:
