@@ -322,3 +322,13 @@ def test_a_glued_plus_is_at_least() -> None:
 
 def test_a_title_case_headline_keeps_its_count() -> None:
     assert _readings("Police Arrest Two Men After Raid") == [("Two", 2.0, None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("NATO 32 allies met in Washington.", [("32", 32.0, None)]),
+    ("The MLB 162-game season ended.", [("162", 162.0, None)]),
+    ("The temperature dropped 20C to -5C.", [("20C", 20.0, None), ("-5C", -5.0, None)]),
+])
+def test_counts_after_a_word_in_capitals(text: str, want: list[tuple[str, float, None]]) -> None:
+    """A plural noun or a hyphened word after the number keeps it a count."""
+    assert _readings(text) == want

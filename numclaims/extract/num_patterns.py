@@ -288,18 +288,34 @@ def _names() -> tuple[tuple[str, ...], frozenset[str], Any]:
     return tuple(t["name_prefixes"]), frozenset(t["caps_not"]), address
 
 
+def _counted_after(text: str, start: int, end: int) -> bool:
+    """A year, a plural noun or a hyphened word after the number makes it a count or a date, not
+    part of a name: "NATO 32 allies", "OPEC 12 members", "UEFA 2024 qualifiers", "MLB 162-game"."""
+    if end - start == 4 and text[start:start + 2] in ("19", "20"):
+        return True
+    if text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].islower():
+        return True  # "the MLB 162-game season"
+    w = text[end + 1:end + 20].split(None, 1) if text[end:end + 1] == " " else []
+    word = w[0].rstrip(".,;:!?") if w else ""
+    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith(
+        ("ss", "us", "is"))
+
+
 _YEAR_OPENERS = frozenset(("in", "since", "by", "of", "until", "before", "after", "from", "to"))
 
 
 def named(text: str, start: int, end: int) -> bool:
     """True when the bare whole number at [start, end) is part of a name: after a word written
-    with a capital inside it or in capitals ("iPhone 15", "737 MAX 9", "BA 117"), or before the
-    words of an address ("10 Downing Street"). Plain string work on short slices."""
+    with a capital inside it or in capitals ("iPhone 15 launch", "BA 117 landed"), unless a
+    plural noun follows ("NATO 32 allies", "iPhone 15 units": counts) where the word follows no
+    number ("Boeing 737 MAX 9 jets" is a model), or before the words of an address ("10 Downing
+    Street"). Plain string work on short slices."""
     prefixes, caps_not, address = _names()
     if start > 2 and text[start - 1] == " ":
-        w = text[max(0, start - 21):start - 1].rsplit(None, 1)[-1:]
-        word = w[0].lstrip(_OPENER_CHARS) if w else ""
-        if word.isalpha() and len(word) > 1:
+        w = text[max(0, start - 30):start - 1].rsplit(None, 2)[-2:]
+        word = w[-1].lstrip(_OPENER_CHARS) if w else ""
+        chain = len(w) == 2 and w[0][-1:].isdigit()  # "737 MAX 9 jets": a model after a model
+        if word.isalpha() and len(word) > 1 and (chain or not _counted_after(text, start, end)):
             if word.isupper():
                 if len(word) <= 5 and word not in caps_not:
                     return True  # "MAX 9", "BA 117", "NHS 111"
