@@ -332,3 +332,10 @@ def test_a_title_case_headline_keeps_its_count() -> None:
 def test_counts_after_a_word_in_capitals(text: str, want: list[tuple[str, float, None]]) -> None:
     """A plural noun or a hyphened word after the number keeps it a count."""
     assert _readings(text) == want
+
+
+def test_a_hedged_numerator_makes_a_hedged_share() -> None:
+    """ "about one in five" is a share of about 0.2 (no count of five, which a percentage would
+    take as its part)."""
+    got = [(m.text, m.value, m.hedge) for m in numclaims.extract("About one in five, or 20%.")]
+    assert got == [("About one in five", 0.2, "approx"), ("20%", 20.0, None)]

@@ -86,11 +86,12 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _one(m: Mention) -> bool:
-    """A plain count of one (or minus one): the only numerator a share is read with."""
-    if m.kind != "number" or m.hedge is not None or m.value not in (1.0, -1.0):
+    """A count of one (or minus one), plain or hedged ("about one in five"): the only numerator a
+    share is read with."""
+    if m.kind != "number" or m.value not in (1.0, -1.0):
         return False
     word = m.text.lower().rsplit(" ", 1)[-1].lstrip("-\u2212")
-    return word in ("one", "1") and m.low == m.high == m.value
+    return word in ("one", "1") and (m.hedge is not None or m.low == m.high == m.value)
 
 
 def _denominator(m: Mention, text: str, word: str) -> float | None:
@@ -127,8 +128,10 @@ def _share(text: str, a: Mention, b: Mention) -> Mention | None:
     if den is None or a.value is None:
         return None
     value = a.value / den
+    low = None if a.low is None else a.low / den  # "about one in five": the numerator's band
+    high = None if a.high is None else a.high / den
     return Mention(kind="number", start=a.start, end=b.end, text=text[a.start:b.end], value=value,
-                   low=value, high=value, unit=None, timex=None, anchor=None,
+                   low=low, high=high, hedge=a.hedge, unit=None, timex=None, anchor=None,
                    rule=f"<number> {word} <number>")
 
 
