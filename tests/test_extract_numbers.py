@@ -339,3 +339,17 @@ def test_a_hedged_numerator_makes_a_hedged_share() -> None:
     take as its part)."""
     got = [(m.text, m.value, m.hedge) for m in numclaims.extract("About one in five, or 20%.")]
     assert got == [("About one in five", 0.2, "approx"), ("20%", 20.0, None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("About 6 in 10, or 60%, of the 500 firms will hire.",
+     [("About 6 in 10", 0.6, "approx"), ("60%", 60.0, None), ("500", 500.0, None)]),
+    ("Nine out of ten (90%) said yes.", [("Nine out of ten", 0.9, None), ("90%", 90.0, None)]),
+    # no restatement in figures: two counts
+    ("He scored 6 in 10 (a record).", [("6", 6.0, None), ("10", 10.0, None)]),
+    ("Three in 10 homes had a computer.", [("Three", 3.0, None), ("10", 10.0, None)]),
+])
+def test_a_larger_numerator_makes_a_share_when_restated(
+        text: str, want: list[tuple[str, float, str | None]]) -> None:
+    assert _readings(text) == want
+    assert numclaims.check("date 2024-05-01\n\n" + text).findings == []

@@ -7,7 +7,9 @@ the text) and ``adds`` (the "plus" test). Not here: the figures themselves (``nu
 
 Every join is narrow on purpose, because the same words have commoner meanings in news:
   - the numerator is one ("one", "1", "negative one"): "10 over 65" means ten people aged over
-    65, "2 in 3" is often a score or a count of two things in three places;
+    65, "2 in 3" is often a score or a count of two things in three places; a larger numerator
+    below the denominator only before "in" or "out of" and a restatement right after the
+    denominator ("6 in 10, or 60%", "9 out of 10 (90%)");
   - nothing noun-like follows the denominator (the clause ends there, or a bracket opens after
     "in": "one in five (20%)"): "one over 18 tickets", "one in five adults" stay two counts,
     which the measure linker pairs with their nouns;
@@ -94,6 +96,27 @@ def _one(m: Mention) -> bool:
     return word in ("one", "1") and (m.hedge is not None or m.low == m.high == m.value)
 
 
+def _restated_numerator(text: str, a: Mention, b: Mention) -> bool:
+    """A whole count from 2 up to below the denominator ("6 in 10") whose share is restated in
+    figures right after it (", or 60%", " (60%)", ", or about 300"): a share even with a
+    numerator other than one."""
+    v, d = a.value, b.value
+    if a.kind != "number" or v is None or d is None or v != int(v) or not 2 <= v < min(d, 100):
+        return False
+    if not a.text.rsplit(" ", 1)[-1].replace("-", "").isalnum():
+        return False  # "two-thirds in 10": a fraction is no numerator
+    rest = text[b.end:b.end + 30]
+    if rest.startswith(" ("):
+        return rest[2:3].isdigit()  # "(60%)", not "(a record)"
+    words = rest[5:].split(" ", 2) if rest.startswith(", or ") else []
+    if words and words[0].lower() in _RESTATE_HEDGES:
+        words = words[1:]
+    return bool(words) and words[0][:1].isdigit()
+
+
+_RESTATE_HEDGES = frozenset(("about", "roughly", "nearly", "almost", "some", "around", "just"))
+
+
 def _denominator(m: Mention, text: str, word: str) -> float | None:
     """The whole number of a mention that may end a share, else None (a year, a fraction, a
     figure with a unit or a hedge other than the "over" that is read as the share's word)."""
@@ -116,7 +139,7 @@ def _share(text: str, a: Mention, b: Mention) -> Mention | None:
         word = gap.strip().lower()
     else:
         return None
-    if not _one(a):
+    if not _one(a) and not (word != "over" and _restated_numerator(text, a, b)):
         return None
     before = _word_before(text, a.start)
     # "and one over 18" is a count and an age; "20%, or one in five" a share ("only one in five"
@@ -162,7 +185,7 @@ def join(text: str, out: list[Mention]) -> list[Mention]:
             res.append(b)
             continue
         a = res[-1] if res else None
-        if a is not None and a.value in (1.0, -1.0) and b.start - a.end <= 8 and (
+        if a is not None and a.value is not None and -2 < a.value < 100 and b.start - a.end <= 8 and (
                 joined := _share(text, a, b)) is not None:
             res[-1] = joined
             continue
