@@ -280,94 +280,12 @@ def after_change_word(text: str, start: int) -> bool:
     return bool(prev) and prev[-1].lower() in _change_words()
 
 
-@functools.cache
-def _names() -> tuple[tuple[str, ...], frozenset[str], Any]:
-    t = load_data("numbers")["identifiers"]
-    streets = "|".join(re.escape(w) for w in t["streets"])
-    address = re.compile(rf" (?:[A-Z][a-z]{{1,20}} ){{1,2}}(?:{streets})\b")
-    return tuple(t["name_prefixes"]), frozenset(t["caps_not"]), address
-
-
-def _counted_after(text: str, start: int, end: int) -> bool:
-    """A year, a plural noun or a hyphened word after the number makes it a count or a date, not
-    part of a name: "NATO 32 allies", "OPEC 12 members", "UEFA 2024 qualifiers", "MLB 162-game"."""
-    if end - start == 4 and text[start:start + 2] in ("19", "20"):
-        return True
-    if text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].islower():
-        return True  # "the MLB 162-game season"
-    w = text[end + 1:end + 20].split(None, 1) if text[end:end + 1] == " " else []
-    word = w[0].rstrip(".,;:!?") if w else ""
-    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith(
-        ("ss", "us", "is"))
-
-
-_YEAR_OPENERS = frozenset(("in", "since", "by", "of", "until", "before", "after", "from", "to"))
-
-
-def named(text: str, start: int, end: int) -> bool:
-    """True when the bare whole number at [start, end) is part of a name: after a word written
-    with a capital inside it or in capitals ("iPhone 15 launch", "BA 117 landed"), unless a
-    plural noun follows ("NATO 32 allies", "iPhone 15 units": counts) where the word follows no
-    number ("Boeing 737 MAX 9 jets" is a model), or before the words of an address ("10 Downing
-    Street"). Plain string work on short slices."""
-    prefixes, caps_not, address = _names()
-    if start > 2 and text[start - 1] == " ":
-        w = text[max(0, start - 30):start - 1].rsplit(None, 2)[-2:]
-        word = w[-1].lstrip(_OPENER_CHARS) if w else ""
-        chain = len(w) == 2 and w[0][-1:].isdigit()  # "737 MAX 9 jets": a model after a model
-        if word.isalpha() and len(word) > 1 and (chain or not _counted_after(text, start, end)):
-            if word.isupper():
-                if len(word) <= 5 and word not in caps_not:
-                    return True  # "MAX 9", "BA 117", "NHS 111"
-            elif word[0].islower() and not word.islower():
-                return True  # "iPhone 15", "eBay 2"
-            elif word[0].isupper():
-                inner = next((k for k in range(2, len(word))
-                              if word[k].isupper() and word[k - 1].islower()), 0)
-                if inner and not word[:inner] in prefixes:
-                    return True  # "PlayStation 5", not "McIlroy 68"
-    if end < len(text) - 3 and text[end] == " " and text[end + 1].isupper():
-        if address.match(text, end) is None:
-            return False
-        prev = text[max(0, start - 8):start].split()
-        return not (end - start == 4 and prev and prev[-1].lower() in _YEAR_OPENERS)
-    return False
-
-
 def pronoun_one(text: str, n1: str, start: int) -> bool:
     """ "no one", "the one who", "each one": a bare "one" after a determiner is a pronoun."""
     if n1.lower() != "one":
         return False
     prev = text[max(0, start - 12):start].split()
     return bool(prev) and prev[-1].lower() in determiners()
-
-
-def list_mark(text: str, start: int, end: int) -> bool:
-    """True when the figure at [start, end), followed by "." or ")", opens a line and a space
-    follows: the number of an item in a list ("1. Cut costs", "2) Hire staff"), not a count."""
-    return (text[end + 1:end + 2] == " " and end - start <= 3
-            and not text[text.rfind("\n", 0, start) + 1:start].strip())
-
-
-@functools.cache
-def _idioms() -> frozenset[str]:
-    return frozenset(load_data("numbers")["identifiers"]["idioms"])
-
-
-_HYPHENS = "-\u2010\u2011"
-
-
-def hyphened_name(text: str, end: int) -> bool:
-    """True when a hyphen after the figure ending at ``end`` joins it to a set phrase ("zero-sum",
-    "one-off") or to a capitalised word or a lone capital that makes a name ("7-Eleven", "3-D"),
-    numbers.toml [identifiers] idioms."""
-    if text[end:end + 1] not in _HYPHENS or end + 1 >= len(text):
-        return False
-    nxt = text[end + 2:end + 3]
-    if text[end + 1].isupper() and not nxt.isupper() and not nxt.isdigit():
-        return True  # "7-Eleven", "3-D"; not "3-DVD" nor "F-16"
-    word = text[end + 1:end + 16].split(None, 1)
-    return bool(word) and word[0].rstrip(".,;:!?'\u2019").lower() in _idioms()
 
 
 def clearly_ordinal(text: str, start: int, end: int) -> bool:
@@ -377,14 +295,3 @@ def clearly_ordinal(text: str, start: int, end: int) -> bool:
         return False
     prev = text[max(0, start - 12):start].split()
     return bool(prev) and prev[-1].lower() in determiners() - {"no", "any"}
-
-
-def named_word(text: str, start: int, end: int) -> bool:
-    """True when a capitalised number word inside a sentence follows a capitalised word and no
-    capitalised word follows it: a name ("BBC One audience", "Air Force One landed", "the
-    Fantastic Four,"). A title-case headline keeps its counts ("Police Arrest Two Men")."""
-    w = text[max(0, start - 21):start].rsplit(None, 1)[-1:] if text[start - 1:start] == " " else []
-    if not w or not w[0][0].isupper() or not w[0].isalpha():
-        return False
-    nxt = text[end + 1:end + 2] if text[end:end + 1] == " " else ""
-    return not nxt.isupper() and not nxt.isdigit()

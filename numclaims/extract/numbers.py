@@ -1,8 +1,8 @@
 """Numbers, ordinals, percents, quantities and money: ``scan(text) -> list[Mention]``.
 
 Lives here: the per-match logic that turns a hit of ``num_patterns.scan_pattern`` into a Mention
-(value, range, hedge interval, unit, SI value, money code, notes) and rejects identifiers
-("M-109", "COVID-19", "Route 66", "F16", phone numbers). Two passes follow: ``num_joins``
+(value, range, hedge interval, unit, SI value, money code, notes), asking ``num_names`` whether
+a figure names something ("M-109", "Route 66", "737 MAX 9", "10 Downing Street"). Two passes follow: ``num_joins``
 (shares written as two counts: "one in five", "one over three") and ``num_context`` (readings that
 need the figures around: "45 and 50 mg", "absolute zero", accounting negatives). Not here: the
 pattern itself (``num_patterns``), what may follow a figure's unit (cents, inches, an uncertainty:
@@ -25,12 +25,12 @@ from . import (
     num_article,
     num_context,
     num_joins,
+    num_names,
     num_patterns,
     num_suffix,
     num_tail,
 )
 
-_LETTER_HYPHEN = frozenset("-\u2010\u2011")
 _GLUED_PLUS = ("plus",)  # a glued "+" reads as the hedge word "plus" (hedges.toml: at least)
 
 
@@ -130,7 +130,7 @@ def _plain_number(text: str, p: int) -> tuple[Mention | None, int] | None:
                 return None  # "(212) 555-0187": an area code, the grammar's phone pattern
         elif ch not in "\n\t\r":
             return None
-    if _glued_to_identifier(text, p, e):
+    if num_names.glued_to_identifier(text, p, e):
         return None, e
     tok = pm[0]
     value = float(tok.replace(",", ""))
@@ -197,39 +197,10 @@ def _phrase_before(text: str, i: int, floor: int, word_head: bool) -> int | None
     return None
 
 
-def _glued_to_identifier(text: str, start: int, end: int) -> bool:
-    """True when the figure at [start, end) is part of a code: letters or digits touch it
-    ("F16", "M-109", "COVID-19", "3D", "1990s"), or an identifier cue precedes it ("Route 66")."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if after.isalnum() or after == "_":
-        return True
-    if after in ".)" and num_patterns.list_mark(text, start, end):
-        return True
-    if after in _LETTER_HYPHEN and num_patterns.hyphened_name(text, end):
-        return True  # "zero-sum", "one-off", "7-Eleven"
-    if after in "-/.:+" and end + 1 < len(text) and text[end + 1].isdigit():
-        return True  # 10:30, 9/11, 3.2.1, 4+1: times, dates, versions, names are not figures
-    if before in "%=&?^":
-        return True  # the query of a web address: "?q=30%25%2020%"
-    if before.isalnum() or before == "_":
-        return True
-    if before in _LETTER_HYPHEN and start > 1 and text[start - 2].isalpha():
-        return True
-    if before in "-/.:+" and start > 1 and text[start - 2].isdigit():
-        return True
-    if num_patterns.cued(text, start):
-        return True
-    word = text[start:end]
-    if word.isalpha():
-        return word[0].isupper() and num_patterns.named_word(text, start, end)
-    return word.isdigit() and num_patterns.named(text, start, end)
-
-
 def _ordinal(text: str, m: Any) -> list[Mention]:
     start, end = m.span("ord")
     word = m.group("ord")
-    if _glued_to_identifier(text, start, end):
+    if num_names.glued_to_identifier(text, start, end):
         return []
     low = word.lower()
     if low == "second" and not num_patterns.clearly_ordinal(text, start, end):
@@ -298,7 +269,7 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             text[end + 1:end + 2].isalnum() or text[end + 1:end + 2] in "/-\u2212"):
         end, ha = end + 1, _GLUED_PLUS  # "12+ points", "aged 18+": at least
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
-    if _glued_to_identifier(text, lead, end) or (
+    if num_names.glued_to_identifier(text, lead, end) or (
             end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
         return [], end
     if not ranged and suf is None and not g["h"] and num_patterns.pronoun_one(text, g["n1"], lead):
