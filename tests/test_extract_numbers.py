@@ -353,3 +353,10 @@ def test_a_larger_numerator_makes_a_share_when_restated(
         text: str, want: list[tuple[str, float, str | None]]) -> None:
     assert _readings(text) == want
     assert numclaims.check("date 2024-05-01\n\n" + text).findings == []
+
+
+def test_a_range_of_glued_m_after_population_is_millions() -> None:
+    m = numclaims.extract("The population grew from 60m to 67m.")[0]
+    assert (m.kind, m.value, m.low, m.high) == ("number", 63_500_000.0, 60_000_000.0, 67_000_000.0)
+    m = numclaims.extract("The population lives 5m to 6m above the sea.")[0]
+    assert (m.kind, m.unit) == ("quantity", "meter")

@@ -294,8 +294,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     if g["unc"] is not None or (suf is not None and text.startswith(num_tail.PLUS_MINUS, end)):
         unc, end = num_tail.uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
-    if not ranged and num_tail.glued_millions(text, suf, start, end_num):
-        g, v1, suf = {**g, "m1": "m"}, round(v1 * 1e6, 6), None  # written like "£8.3m"
+    if (not ranged or g["s1"] == "m") and num_tail.glued_millions(text, suf, start, end_num):
+        g, v1, suf = {**g, "m1": "m", "m2": "m" if ranged else None}, round(v1 * 1e6, 6), None
+        v2 = None if v2 is None else round(v2 * 1e6, 6)  # "grew from 60m to 67m": millions
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
 
 
