@@ -257,6 +257,8 @@ def test_a_share_is_no_part_of_a_percentage(text: str) -> None:
     ("The measure passed 218 to 214.", [("218", 218.0, None), ("214", 214.0, None)]),
     # a first figure without its own unit stays a range, after a verb of change too
     ("Prices rose 5 to 10 percent.", [("5 to 10 percent", 7.5, None)]),
+    # a verb whose object is the figure: a range of that object
+    ("The firm plans to cut 10% to 20% of jobs.", [("10% to 20%", 15.0, None)]),
     # a currency only on the second side: the first figure is no sum
     ("Tickets cost 5 to $10.", [("5", 5.0, None), ("$10", 10.0, None)]),
 ])
