@@ -362,3 +362,11 @@ def test_a_range_of_glued_m_after_population_is_millions() -> None:
     assert (m.kind, m.value, m.low, m.high) == ("number", 63_500_000.0, 60_000_000.0, 67_000_000.0)
     m = numclaims.extract("The population lives 5m to 6m above the sea.")[0]
     assert (m.kind, m.unit) == ("quantity", "meter")
+
+
+def test_list_marks_are_found_without_scanning_back_over_the_text() -> None:
+    """A figure before a full stop far from any newline is tested on a short slice only."""
+    text = "The toll rose to 12. " * 20_000
+    got = numclaims.extract(text)
+    assert len(got) == 20_000 and got[0].text == "12"
+    assert _readings("Plans:\n1. Cut costs.\n  2. Hire 50 staff.") == [("50", 50.0, None)]

@@ -73,6 +73,11 @@ def _counted_after(text: str, start: int, end: int) -> bool:
         ("ss", "us", "is"))
 
 
+def _chain(text: str, space: int) -> bool:
+    """Whether the word before the name word ends in a digit: "737 MAX 9 jets" is a model."""
+    return space > 0 and text[space - 1].isdigit()
+
+
 _YEAR_OPENERS = frozenset(("in", "since", "by", "of", "until", "before", "after", "from", "to"))
 
 
@@ -84,16 +89,18 @@ def named(text: str, start: int, end: int) -> bool:
     Street"). Plain string work on short slices."""
     prefixes, caps_not, address = _names()
     if start > 2 and text[start - 1] == " ":
-        w = text[max(0, start - 30):start - 1].rsplit(None, 2)[-2:]
-        word = w[-1].lstrip(_OPENER_CHARS) if w else ""
-        chain = len(w) == 2 and w[0][-1:].isdigit()  # "737 MAX 9 jets": a model after a model
-        if word.isalpha() and len(word) > 1 and (chain or not _counted_after(text, start, end)):
+        i = text.rfind(" ", max(0, start - 22), start - 1)
+        word = text[i + 1:start - 1].lstrip(_OPENER_CHARS)
+        # most words before a number are lower case or merely capitalised ("the", "In"): one
+        # cheap test turns them away before the word is looked at closely
+        if len(word) > 1 and not word[1:].islower() and word.isalpha() and (
+                _chain(text, i) or not _counted_after(text, start, end)):
             if word.isupper():
                 if len(word) <= 5 and word not in caps_not:
                     return True  # "MAX 9", "BA 117", "NHS 111"
-            elif word[0].islower() and not word.islower():
+            elif word[0].islower():
                 return True  # "iPhone 15", "eBay 2"
-            elif word[0].isupper():
+            else:
                 inner = next((k for k in range(2, len(word))
                               if word[k].isupper() and word[k - 1].islower()), 0)
                 if inner and not word[:inner] in prefixes:
@@ -112,8 +119,11 @@ def named(text: str, start: int, end: int) -> bool:
 def list_mark(text: str, start: int, end: int) -> bool:
     """True when the figure at [start, end), followed by "." or ")", opens a line and a space
     follows: the number of an item in a list ("1. Cut costs", "2) Hire staff"), not a count."""
-    return (text[end + 1:end + 2] == " " and end - start <= 3
-            and not text[text.rfind("\n", 0, start) + 1:start].strip())
+    if text[end + 1:end + 2] != " " or end - start > 3:
+        return False
+    window = text[max(0, start - 8):start]
+    head = window.rstrip(" \t")  # at most a short indent before it
+    return head.endswith(("\n", "\r")) or (not head and start <= 8)
 
 
 @functools.cache
