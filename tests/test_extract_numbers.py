@@ -370,3 +370,19 @@ def test_list_marks_are_found_without_scanning_back_over_the_text() -> None:
     got = numclaims.extract(text)
     assert len(got) == 20_000 and got[0].text == "12"
     assert _readings("Plans:\n1. Cut costs.\n  2. Hire 50 staff.") == [("50", 50.0, None)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Exports reached 1.2m tonnes.", 1_200_000.0, "metric_ton"),
+    ("The field holds 3m barrels of oil.", 3_000_000.0, "barrel"),
+    ("The reservoir holds 10m litres.", 10_000_000.0, "liter"),
+    ("The wall is 2m long.", 2.0, "meter"),
+    ("She won the 100m hurdles.", 100.0, "meter"),
+])
+def test_a_glued_m_before_a_unit_is_millions_of_it(text: str, value: float, unit: str) -> None:
+    got = [(m.kind, m.value, m.unit) for m in numclaims.extract(text)]
+    assert got == [("quantity", value, unit)]
+
+
+def test_a_glued_m_before_strong_is_millions() -> None:
+    assert _readings("He ran the 1.2m-strong city.") == [("1.2m", 1_200_000.0, None)]

@@ -259,8 +259,9 @@ _OPENER_CHARS = "(\"'\u201c\u2018["
 
 @functools.cache
 def form_codes() -> frozenset[str]:
-    """Tokens such as "13F" or "10-K" that name a form, never a figure (numbers.toml)."""
-    return frozenset(c.upper() for c in load_data("numbers")["identifiers"]["codes"])
+    """Tokens such as "13F" or "10-K" that name a form, never a figure (numbers.toml), as
+    written: "3M" is the company, "3m" three metres or millions."""
+    return frozenset(load_data("numbers")["identifiers"]["codes"])
 
 
 @functools.cache

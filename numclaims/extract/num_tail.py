@@ -84,10 +84,12 @@ def _count_words() -> frozenset[str]:
 def glued_millions(text: str, suf: num_suffix.Suffix | None, start: int, num_end: int) -> bool:
     """True when the "m" glued to the figure ending at ``num_end`` is millions, not metres: a word
     that counts people or things stands right before it ("Population: 8.3m", "a population of
-    2.1m") or right after it ("8.3m viewers"); numbers.toml [million_m]."""
+    2.1m") or right after it ("8.3m viewers", "1.2m-strong"); numbers.toml [million_m]."""
     if suf is None or suf.unit != "meter" or suf.word != "m" or suf.end != num_end + 1:
         return False
     end = suf.end
+    if text.startswith("-strong", end):
+        return True  # "the 1.2m-strong city"
     before = text[max(0, start - 20):start].replace(":", " ").split()
     if before and before[-1].lower() == "of":
         before = before[:-1]
@@ -101,3 +103,16 @@ def glued_millions(text: str, suf: num_suffix.Suffix | None, start: int, num_end
     head = text[max(0, start - 60):start].lower()
     head = head[max(head.rfind(". "), head.rfind("\n")) + 1:]  # this sentence only
     return nxt not in t["size"] and any(w in head for w in t["subject"])
+
+
+def million_unit(text: str, suf: num_suffix.Suffix | None, num_end: int) -> num_suffix.Suffix | None:
+    """The unit after a glued "m" that is millions of it ("1.2m tonnes", "3m barrels", "10m
+    litres"): a unit word after one space; else None ("2m long", "100m hurdles" stay metres)."""
+    if suf is None or suf.unit != "meter" or suf.word != "m" or suf.end != num_end + 1:
+        return None
+    if text[suf.end:suf.end + 1] != " " or not text[suf.end + 1:suf.end + 2].isalpha():
+        return None
+    unit = num_suffix.suffix_at(text, suf.end)
+    if unit is None or unit.kind != "quantity" or unit.unit == "meter" or unit.factor != 1.0:
+        return None
+    return unit

@@ -270,7 +270,7 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         end, ha = end + 1, _GLUED_PLUS  # "12+ points", "aged 18+": at least
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
     if num_names.glued_to_identifier(text, lead, end) or (
-            end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
+            end - lead <= 5 and text[lead:end] in num_patterns.form_codes()):
         return [], end
     if not ranged and suf is None and not g["h"] and num_patterns.pronoun_one(text, g["n1"], lead):
         return [], end  # "no one"; and "a negative one": an adjective before the pronoun
@@ -294,7 +294,9 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     if g["unc"] is not None or (suf is not None and text.startswith(num_tail.PLUS_MINUS, end)):
         unc, end = num_tail.uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
-    if (not ranged or g["s1"] == "m") and num_tail.glued_millions(text, suf, start, end_num):
+    if not ranged and (unit := num_tail.million_unit(text, suf, end_num)) is not None:
+        g, v1, suf, end = {**g, "m1": "m"}, round(v1 * 1e6, 6), unit, max(end, unit.end)
+    elif (not ranged or g["s1"] == "m") and num_tail.glued_millions(text, suf, start, end_num):
         g, v1, suf = {**g, "m1": "m", "m2": "m" if ranged else None}, round(v1 * 1e6, 6), None
         v2 = None if v2 is None else round(v2 * 1e6, 6)  # "grew from 60m to 67m": millions
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
