@@ -137,7 +137,10 @@ NASTY = st.lists(
         st.sampled_from(["million", "about ", "between ", " and ", " to ", "km", "two", "-",
                          "first", "second", "a dozen", "US$", "per cent", "\ud800",
                          "one", " over ", " in ", " out of ", "percent of ", "nought", "b",
-                         " plus ", "thirtieth", "half", "more than ", " point "]),
+                         " plus ", "thirtieth", "half", "more than ", " point ",
+                         "m", " tonnes", "-strong", "+", "\n1. ", " MAX ", "iPhone ",
+                         " Downing Street", "-Eleven", "-sum", " rose ", " leads ", " VAT",
+                         "K", " (", ", or ", " population ", "l/", " One "]),
     ),
     max_size=60,
 ).map(lambda xs: "".join(xs))
