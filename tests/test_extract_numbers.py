@@ -137,7 +137,10 @@ NASTY = st.lists(
         st.sampled_from(["million", "about ", "between ", " and ", " to ", "km", "two", "-",
                          "first", "second", "a dozen", "US$", "per cent", "\ud800",
                          "one", " over ", " in ", " out of ", "percent of ", "nought", "b",
-                         " plus ", "thirtieth", "half", "more than ", " point "]),
+                         " plus ", "thirtieth", "half", "more than ", " point ",
+                         "m", " tonnes", "-strong", "+", "\n1. ", " MAX ", "iPhone ",
+                         " Downing Street", "-Eleven", "-sum", " rose ", " leads ", " VAT",
+                         "K", " (", ", or ", " population ", "l/", " One "]),
     ),
     max_size=60,
 ).map(lambda xs: "".join(xs))
@@ -246,3 +249,143 @@ def test_a_share_is_no_part_of_a_percentage(text: str) -> None:
     term of a sum, so a restated share raises nothing."""
     report = numclaims.check("date 2024-05-01\n\n" + text)
     assert [f.message for f in report.findings] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the change, then the level it reached: two sums, not a range with midpoint $37.85
+    ("Brent crude rose $1.20 to $74.50 a barrel.", [("$1.20", 1.2, None), ("$74.50", 74.5, None)]),
+    ("Inflation rose 0.3% to 2.6%.", [("0.3%", 0.3, None), ("2.6%", 2.6, None)]),
+    # a word range written high to low is a lead or a vote, not a score to drop
+    ("Harris leads 48% to 46% among likely voters.", [("48%", 48.0, None), ("46%", 46.0, None)]),
+    ("The measure passed 218 to 214.", [("218", 218.0, None), ("214", 214.0, None)]),
+    # a first figure without its own unit stays a range, after a verb of change too
+    ("Prices rose 5 to 10 percent.", [("5 to 10 percent", 7.5, None)]),
+    # a verb whose object is the figure: a range of that object
+    ("The firm plans to cut 10% to 20% of jobs.", [("10% to 20%", 15.0, None)]),
+    # a currency only on the second side: the first figure is no sum
+    ("Tickets cost 5 to $10.", [("5", 5.0, None), ("$10", 10.0, None)]),
+])
+def test_word_ranges_that_are_two_figures(text: str,
+                                          want: list[tuple[str, float, str | None]]) -> None:
+    assert _readings(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Population: 8.3m, according to the census.", [("8.3m", 8_300_000.0, None)]),
+    ("The city has a population of 2.1m.", [("2.1m", 2_100_000.0, None)]),
+    ("The final drew 8.3m viewers.", [("8.3m", 8_300_000.0, None)]),
+])
+def test_a_glued_m_next_to_a_count_word_is_millions(text: str,
+                                                    want: list[tuple[str, float, None]]) -> None:
+    assert _readings(text) == want
+    assert all(m.kind == "number" and m.unit is None for m in numclaims.extract(text))
+
+
+def test_a_glued_m_elsewhere_stays_metres() -> None:
+    got = [(m.kind, m.unit, m.value) for m in numclaims.extract("The wall, 2.5m high, fell.")]
+    assert got == [("quantity", "meter", 2.5)]
+
+
+def test_names_keep_real_counts_around_them() -> None:
+    """A name number is dropped, the counts around it stay; surnames with an inner capital
+    ("McIlroy 68") and a year before an address word are no names."""
+    assert _readings("The airline ordered 40 Boeing 737 MAX 9 jets.") == [("40", 40.0, None)]
+    assert _readings("McIlroy 68, Scheffler 67.") == [("68", 68.0, None), ("67", 67.0, None)]
+    got = [(m.text, m.kind) for m in numclaims.extract("In 2019 Oxford Street lost 12 shops.")]
+    assert got == [("2019", "date"), ("12", "number")]
+
+
+def test_plus_before_a_charge_adds_it() -> None:
+    """ "£50 plus VAT": the charge is added to the figure, which is no "at least 50"."""
+    assert _readings("It costs £50 plus VAT.") == [("£50", 50.0, None)]
+    assert _readings("Postage is $4 plus shipping.") == [("$4", 4.0, None)]
+
+
+def test_a_count_subject_makes_a_later_glued_m_millions() -> None:
+    assert _readings("Britain's population rose by 1.2% to 68.3m.") == [
+        ("1.2%", 1.2, None), ("68.3m", 68_300_000.0, None)]
+    got = [(m.kind, m.unit) for m in numclaims.extract("The town's population lives 200m above.")]
+    assert got == [("quantity", "meter")]
+
+
+@pytest.mark.parametrize("text", ["It boils at 373.15K, or 100C.", "It melts at 273.15K (0 °C)."])
+def test_kelvin_before_the_temperature_it_converts(text: str) -> None:
+    first = numclaims.extract(text)[0]
+    assert (first.kind, first.unit) == ("quantity", "kelvin")
+
+
+def test_thousands_before_an_unequal_temperature_stay_thousands() -> None:
+    first = numclaims.extract("The 573K fund, or 30C.")[0]
+    assert (first.kind, first.value) == ("number", 573_000.0)
+
+
+def test_a_glued_plus_is_at_least() -> None:
+    assert _readings("She scored 12+ points.") == [("12+", 12.0, "at_least")]
+    got = [(m.text, m.value) for m in numclaims.extract("The value is 5+/-1 mm.")]
+    assert got == [("5+/-1 mm", 5.0)]  # an uncertainty, not a hedge
+
+
+def test_a_title_case_headline_keeps_its_count() -> None:
+    assert _readings("Police Arrest Two Men After Raid") == [("Two", 2.0, None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("NATO 32 allies met in Washington.", [("32", 32.0, None)]),
+    ("The MLB 162-game season ended.", [("162", 162.0, None)]),
+    ("The temperature dropped 20C to -5C.", [("20C", 20.0, None), ("-5C", -5.0, None)]),
+])
+def test_counts_after_a_word_in_capitals(text: str, want: list[tuple[str, float, None]]) -> None:
+    """A plural noun or a hyphened word after the number keeps it a count."""
+    assert _readings(text) == want
+
+
+def test_a_hedged_numerator_makes_a_hedged_share() -> None:
+    """ "about one in five" is a share of about 0.2 (no count of five, which a percentage would
+    take as its part)."""
+    got = [(m.text, m.value, m.hedge) for m in numclaims.extract("About one in five, or 20%.")]
+    assert got == [("About one in five", 0.2, "approx"), ("20%", 20.0, None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("About 6 in 10, or 60%, of the 500 firms will hire.",
+     [("About 6 in 10", 0.6, "approx"), ("60%", 60.0, None), ("500", 500.0, None)]),
+    ("Nine out of ten (90%) said yes.", [("Nine out of ten", 0.9, None), ("90%", 90.0, None)]),
+    # no restatement in figures: two counts
+    ("He scored 6 in 10 (a record).", [("6", 6.0, None), ("10", 10.0, None)]),
+    ("Three in 10 homes had a computer.", [("Three", 3.0, None), ("10", 10.0, None)]),
+])
+def test_a_larger_numerator_makes_a_share_when_restated(
+        text: str, want: list[tuple[str, float, str | None]]) -> None:
+    assert _readings(text) == want
+    assert numclaims.check("date 2024-05-01\n\n" + text).findings == []
+
+
+def test_a_range_of_glued_m_after_population_is_millions() -> None:
+    m = numclaims.extract("The population grew from 60m to 67m.")[0]
+    assert (m.kind, m.value, m.low, m.high) == ("number", 63_500_000.0, 60_000_000.0, 67_000_000.0)
+    m = numclaims.extract("The population lives 5m to 6m above the sea.")[0]
+    assert (m.kind, m.unit) == ("quantity", "meter")
+
+
+def test_list_marks_are_found_without_scanning_back_over_the_text() -> None:
+    """A figure before a full stop far from any newline is tested on a short slice only."""
+    text = "The toll rose to 12. " * 20_000
+    got = numclaims.extract(text)
+    assert len(got) == 20_000 and got[0].text == "12"
+    assert _readings("Plans:\n1. Cut costs.\n  2. Hire 50 staff.") == [("50", 50.0, None)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Exports reached 1.2m tonnes.", 1_200_000.0, "metric_ton"),
+    ("The field holds 3m barrels of oil.", 3_000_000.0, "barrel"),
+    ("The reservoir holds 10m litres.", 10_000_000.0, "liter"),
+    ("The wall is 2m long.", 2.0, "meter"),
+    ("She won the 100m hurdles.", 100.0, "meter"),
+])
+def test_a_glued_m_before_a_unit_is_millions_of_it(text: str, value: float, unit: str) -> None:
+    got = [(m.kind, m.value, m.unit) for m in numclaims.extract(text)]
+    assert got == [("quantity", value, unit)]
+
+
+def test_a_glued_m_before_strong_is_millions() -> None:
+    assert _readings("He ran the 1.2m-strong city.") == [("1.2m", 1_200_000.0, None)]

@@ -6,7 +6,8 @@ Lives here: ``revise(text, found)``, which runs, in order,
   named amounts   -- a phrase that is a quantity without digits ("absolute zero" = 0 K), read
                      only in a sentence with a context word (units.toml [named]);
   kelvin twins    -- "573.15K" right after a temperature, in the brackets of a conversion
-                     ("300 °C (572 °F, 573.15K)"), is kelvin, not 573 thousand;
+                     ("300 °C (572 °F, 573.15K)"), or right before the temperature it converts
+                     ("373.15K, or 100 °C"), is kelvin, not 573 thousand;
   named scales    -- "−273.15° on the Celsius scale" is degrees Celsius, not an angle;
   lower-case "us" -- "us $5" is US dollars after an article or a possessive ("a us $ 150 million
                      loan"), else "us" is the pronoun and stays out ("it cost us $5");
@@ -39,8 +40,9 @@ def revise(text: str, found: list[Mention]) -> list[Mention]:
         if m.kind == "number":
             if m.value == 0.0 and m.text.lower() == "zero":
                 found[i] = _named(text, m) or m
-            elif m.text.endswith("K") and i:
-                found[i] = _kelvin_twin(text, found[i - 1], m) or m
+            elif m.text.endswith("K"):
+                found[i] = (_kelvin_twin(text, found[i - 1], m) if i else None) or (
+                    i + 1 < len(found) and _kelvin_first(text, m, found[i + 1])) or m
         elif m.kind == "quantity" and m.unit == "degree" and text.startswith(" on the ", m.end):
             found[i] = _scale_named_after(text, m) or m
         elif m.kind == "money":
@@ -190,15 +192,34 @@ def _kelvin_twin(text: str, prev: Mention, m: Mention) -> Mention | None:
     elif not (gap in _TWIN_GAPS and text[m.end:m.end + 1] == ")"
               and "(" in text[max(0, prev.start - 2):prev.start]):
         return None
+    return _as_kelvin(m, f, prev)
+
+
+_FIRST_GAPS = frozenset((" (", ", or ", " or ", " = ", " / "))
+
+
+def _kelvin_first(text: str, m: Mention, nxt: Mention) -> Mention | None:
+    """ "373.15K, or 100 °C", "373.15K (100 °C)": the kelvin figure first, the temperature it
+    converts right after it, equal to it in kelvin."""
+    f = _KELVIN_FIGURE.fullmatch(m.text)
+    if f is None or nxt.kind != "quantity" or nxt.unit not in _TEMPERATURES:
+        return None
+    if text[m.end:nxt.start] not in _FIRST_GAPS:
+        return None
+    return _as_kelvin(m, f, nxt)
+
+
+def _as_kelvin(m: Mention, f: re.Match[str], other: Mention) -> Mention | None:
+    """``m`` read as kelvin when it equals the temperature ``other`` in kelvin."""
     value = float(f[1])
-    twin = units.to_si(prev.value, prev.unit) if prev.value is not None and prev.unit else None
+    twin = units.to_si(other.value, other.unit) if other.value is not None and other.unit else None
     if twin is None or abs(twin[0] - value) > max(1.0, 0.01 * value):
         return None  # "30 °C (4K)": not that temperature in kelvin, so no reading of it
     si = units.to_si(value, "kelvin")
     return Mention(kind="quantity", start=m.start, end=m.end, text=m.text, value=value,
                    low=value, high=value, unit="kelvin", si_value=si[0] if si else None,
                    si_unit=si[1] if si else None, rule="<number> <unit>",
-                   note="'K' read as kelvin: a conversion of the temperature before it")
+                   note="'K' read as kelvin: a conversion of the temperature beside it")
 
 
 # --- accounting ----------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ the text) and ``adds`` (the "plus" test). Not here: the figures themselves (``nu
 
 Every join is narrow on purpose, because the same words have commoner meanings in news:
   - the numerator is one ("one", "1", "negative one"): "10 over 65" means ten people aged over
-    65, "2 in 3" is often a score or a count of two things in three places;
+    65, "2 in 3" is often a score or a count of two things in three places; a larger numerator
+    below the denominator only before "in" or "out of" and a restatement right after the
+    denominator ("6 in 10, or 60%", "9 out of 10 (90%)");
   - nothing noun-like follows the denominator (the clause ends there, or a bracket opens after
     "in": "one in five (20%)"): "one over 18 tickets", "one in five adults" stay two counts,
     which the measure linker pairs with their nouns;
@@ -62,9 +64,18 @@ def is_share(m: Mention) -> bool:
 
 
 def adds(text: str, end: int) -> bool:
-    """Whether a figure follows the "plus" that ends at ``end``: "0.03 plus 0.08" is a sum, while
-    "aged 50 plus" and "50 plus." are at least 50."""
-    return _number_word().match(text, end) is not None
+    """Whether the "plus" that ends at ``end`` adds something: a figure ("0.03 plus 0.08") or a
+    charge ("£50 plus VAT", numbers.toml [joins] plus_adds); "aged 50 plus" and "50 plus." are
+    at least 50."""
+    if _number_word().match(text, end) is not None:
+        return True
+    word = text[end + 1:end + 14].split(None, 1)
+    return text[end:end + 1] == " " and bool(word) and word[0].lower().rstrip(".,;") in _plus_adds()
+
+
+@functools.cache
+def _plus_adds() -> frozenset[str]:
+    return frozenset(load_data("numbers")["joins"]["plus_adds"])
 
 
 def _clause_ends(text: str, end: int) -> bool:
@@ -77,11 +88,33 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _one(m: Mention) -> bool:
-    """A plain count of one (or minus one): the only numerator a share is read with."""
-    if m.kind != "number" or m.hedge is not None or m.value not in (1.0, -1.0):
+    """A count of one (or minus one), plain or hedged ("about one in five"): the only numerator a
+    share is read with."""
+    if m.kind != "number" or m.value not in (1.0, -1.0):
         return False
     word = m.text.lower().rsplit(" ", 1)[-1].lstrip("-\u2212")
-    return word in ("one", "1") and m.low == m.high == m.value
+    return word in ("one", "1") and (m.hedge is not None or m.low == m.high == m.value)
+
+
+def _restated_numerator(text: str, a: Mention, b: Mention) -> bool:
+    """A whole count from 2 up to below the denominator ("6 in 10") whose share is restated in
+    figures right after it (", or 60%", " (60%)", ", or about 300"): a share even with a
+    numerator other than one."""
+    v, d = a.value, b.value
+    if a.kind != "number" or v is None or d is None or v != int(v) or not 2 <= v < min(d, 100):
+        return False
+    if not a.text.rsplit(" ", 1)[-1].replace("-", "").isalnum():
+        return False  # "two-thirds in 10": a fraction is no numerator
+    rest = text[b.end:b.end + 30]
+    if rest.startswith(" ("):
+        return rest[2:3].isdigit()  # "(60%)", not "(a record)"
+    words = rest[5:].split(" ", 2) if rest.startswith(", or ") else []
+    if words and words[0].lower() in _RESTATE_HEDGES:
+        words = words[1:]
+    return bool(words) and words[0][:1].isdigit()
+
+
+_RESTATE_HEDGES = frozenset(("about", "roughly", "nearly", "almost", "some", "around", "just"))
 
 
 def _denominator(m: Mention, text: str, word: str) -> float | None:
@@ -106,7 +139,7 @@ def _share(text: str, a: Mention, b: Mention) -> Mention | None:
         word = gap.strip().lower()
     else:
         return None
-    if not _one(a):
+    if not _one(a) and not (word != "over" and _restated_numerator(text, a, b)):
         return None
     before = _word_before(text, a.start)
     # "and one over 18" is a count and an age; "20%, or one in five" a share ("only one in five"
@@ -118,8 +151,10 @@ def _share(text: str, a: Mention, b: Mention) -> Mention | None:
     if den is None or a.value is None:
         return None
     value = a.value / den
+    low = None if a.low is None else a.low / den  # "about one in five": the numerator's band
+    high = None if a.high is None else a.high / den
     return Mention(kind="number", start=a.start, end=b.end, text=text[a.start:b.end], value=value,
-                   low=value, high=value, unit=None, timex=None, anchor=None,
+                   low=low, high=high, hedge=a.hedge, unit=None, timex=None, anchor=None,
                    rule=f"<number> {word} <number>")
 
 
@@ -150,7 +185,7 @@ def join(text: str, out: list[Mention]) -> list[Mention]:
             res.append(b)
             continue
         a = res[-1] if res else None
-        if a is not None and a.value in (1.0, -1.0) and b.start - a.end <= 8 and (
+        if a is not None and a.value is not None and -2 < a.value < 100 and b.start - a.end <= 8 and (
                 joined := _share(text, a, b)) is not None:
             res[-1] = joined
             continue

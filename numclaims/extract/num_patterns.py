@@ -259,10 +259,40 @@ _OPENER_CHARS = "(\"'\u201c\u2018["
 
 @functools.cache
 def form_codes() -> frozenset[str]:
-    """Tokens such as "13F" or "10-K" that name a form, never a figure (numbers.toml)."""
-    return frozenset(c.upper() for c in load_data("numbers")["identifiers"]["codes"])
+    """Tokens such as "13F" or "10-K" that name a form, never a figure (numbers.toml), as
+    written: "3M" is the company, "3m" three metres or millions."""
+    return frozenset(load_data("numbers")["identifiers"]["codes"])
 
 
 @functools.cache
 def determiners() -> frozenset[str]:
     return frozenset(load_data("numbers")["identifiers"]["determiners"])
+
+
+@functools.cache
+def _change_words() -> frozenset[str]:
+    return frozenset(load_data("numbers")["ranges"]["not_after"])
+
+
+def after_change_word(text: str, start: int) -> bool:
+    """True when a verb of change or of a lead ends right before ``start`` ("rose $1.20 to
+    $74.50", "leads 48% to 46%"): a word range there is two figures (numbers.toml [ranges])."""
+    prev = text[max(0, start - 14):start].split()
+    return bool(prev) and prev[-1].lower() in _change_words()
+
+
+def pronoun_one(text: str, n1: str, start: int) -> bool:
+    """ "no one", "the one who", "each one": a bare "one" after a determiner is a pronoun."""
+    if n1.lower() != "one":
+        return False
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in determiners()
+
+
+def clearly_ordinal(text: str, start: int, end: int) -> bool:
+    """ "second" is an ordinal after a determiner and before a noun: "the second round"."""
+    after = text[end:end + 2]
+    if not after.startswith(" ") or len(after) < 2 or not after[1].isalpha():
+        return False
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in determiners() - {"no", "any"}

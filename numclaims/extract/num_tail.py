@@ -9,9 +9,11 @@ readings that need the figures around ("45 and 50 mg": ``num_context``).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .. import units
+from ..config import load_data
 from . import grammar, num_patterns, num_suffix
 
 # How an uncertainty starts after a figure: "± 2", "+/- 0.3", "+- 1".
@@ -72,3 +74,45 @@ def inches(text: str, pos: int) -> tuple[float, int]:
     if value is None or not 0 <= value < 12:
         return 0.0, pos
     return value / 12, c.end()
+
+
+@functools.cache
+def _count_words() -> frozenset[str]:
+    return frozenset(load_data("numbers")["million_m"]["counts"])
+
+
+def glued_millions(text: str, suf: num_suffix.Suffix | None, start: int, num_end: int) -> bool:
+    """True when the "m" glued to the figure ending at ``num_end`` is millions, not metres: a word
+    that counts people or things stands right before it ("Population: 8.3m", "a population of
+    2.1m") or right after it ("8.3m viewers", "1.2m-strong"); numbers.toml [million_m]."""
+    if suf is None or suf.unit != "meter" or suf.word != "m" or suf.end != num_end + 1:
+        return False
+    end = suf.end
+    if text.startswith("-strong", end):
+        return True  # "the 1.2m-strong city"
+    before = text[max(0, start - 20):start].replace(":", " ").split()
+    if before and before[-1].lower() == "of":
+        before = before[:-1]
+    if before and before[-1].lower() in _count_words():
+        return True
+    after = text[end:end + 16].split(None, 1)
+    nxt = after[0].lower().rstrip(".,;") if after and text[end:end + 1] == " " else ""
+    if nxt in _count_words():
+        return True
+    t = load_data("numbers")["million_m"]
+    head = text[max(0, start - 60):start].lower()
+    head = head[max(head.rfind(". "), head.rfind("\n")) + 1:]  # this sentence only
+    return nxt not in t["size"] and any(w in head for w in t["subject"])
+
+
+def million_unit(text: str, suf: num_suffix.Suffix | None, num_end: int) -> num_suffix.Suffix | None:
+    """The unit after a glued "m" that is millions of it ("1.2m tonnes", "3m barrels", "10m
+    litres"): a unit word after one space; else None ("2m long", "100m hurdles" stay metres)."""
+    if suf is None or suf.unit != "meter" or suf.word != "m" or suf.end != num_end + 1:
+        return None
+    if text[suf.end:suf.end + 1] != " " or not text[suf.end + 1:suf.end + 2].isalpha():
+        return None
+    unit = num_suffix.suffix_at(text, suf.end)
+    if unit is None or unit.kind != "quantity" or unit.unit == "meter" or unit.factor != 1.0:
+        return None
+    return unit

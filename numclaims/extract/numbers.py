@@ -1,8 +1,8 @@
 """Numbers, ordinals, percents, quantities and money: ``scan(text) -> list[Mention]``.
 
 Lives here: the per-match logic that turns a hit of ``num_patterns.scan_pattern`` into a Mention
-(value, range, hedge interval, unit, SI value, money code, notes) and rejects identifiers
-("M-109", "COVID-19", "Route 66", "F16", phone numbers). Two passes follow: ``num_joins``
+(value, range, hedge interval, unit, SI value, money code, notes), asking ``num_names`` whether
+a figure names something ("M-109", "Route 66", "737 MAX 9", "10 Downing Street"). Two passes follow: ``num_joins``
 (shares written as two counts: "one in five", "one over three") and ``num_context`` (readings that
 need the figures around: "45 and 50 mg", "absolute zero", accounting negatives). Not here: the
 pattern itself (``num_patterns``), what may follow a figure's unit (cents, inches, an uncertainty:
@@ -25,12 +25,13 @@ from . import (
     num_article,
     num_context,
     num_joins,
+    num_names,
     num_patterns,
     num_suffix,
     num_tail,
 )
 
-_LETTER_HYPHEN = frozenset("-\u2010\u2011")
+_GLUED_PLUS = ("plus",)  # a glued "+" reads as the hedge word "plus" (hedges.toml: at least)
 
 
 def scan(text: str) -> list[Mention]:
@@ -129,7 +130,7 @@ def _plain_number(text: str, p: int) -> tuple[Mention | None, int] | None:
                 return None  # "(212) 555-0187": an area code, the grammar's phone pattern
         elif ch not in "\n\t\r":
             return None
-    if _glued_to_identifier(text, p, e):
+    if num_names.glued_to_identifier(text, p, e):
         return None, e
     tok = pm[0]
     value = float(tok.replace(",", ""))
@@ -196,33 +197,13 @@ def _phrase_before(text: str, i: int, floor: int, word_head: bool) -> int | None
     return None
 
 
-def _glued_to_identifier(text: str, start: int, end: int) -> bool:
-    """True when the figure at [start, end) is part of a code: letters or digits touch it
-    ("F16", "M-109", "COVID-19", "3D", "1990s"), or an identifier cue precedes it ("Route 66")."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if after.isalnum() or after == "_":
-        return True
-    if after in "-/.:+" and end + 1 < len(text) and text[end + 1].isdigit():
-        return True  # 10:30, 9/11, 3.2.1, 4+1: times, dates, versions, names are not figures
-    if before in "%=&?^":
-        return True  # the query of a web address: "?q=30%25%2020%"
-    if before.isalnum() or before == "_":
-        return True
-    if before in _LETTER_HYPHEN and start > 1 and text[start - 2].isalpha():
-        return True
-    if before in "-/.:+" and start > 1 and text[start - 2].isdigit():
-        return True
-    return num_patterns.cued(text, start)
-
-
 def _ordinal(text: str, m: Any) -> list[Mention]:
     start, end = m.span("ord")
     word = m.group("ord")
-    if _glued_to_identifier(text, start, end):
+    if num_names.glued_to_identifier(text, start, end):
         return []
     low = word.lower()
-    if low == "second" and not _clearly_ordinal(text, start, end):
+    if low == "second" and not num_patterns.clearly_ordinal(text, start, end):
         return []  # "a second", "I second that", "second-hand"
     value = grammar.parse_ordinal(word)
     if value is None:
@@ -230,15 +211,6 @@ def _ordinal(text: str, m: Any) -> list[Mention]:
     return [Mention(kind="ordinal", start=start, end=end, text=word, value=float(value),
                     low=float(value), high=float(value), unit=None, timex=None, anchor=None,
                     rule="<ordinal>")]
-
-
-def _clearly_ordinal(text: str, start: int, end: int) -> bool:
-    """ "second" is an ordinal after a determiner and before a noun: "the second round"."""
-    after = text[end:end + 2]
-    if not after.startswith(" ") or len(after) < 2 or not after[1].isalpha():
-        return False
-    prev = text[max(0, start - 12):start].split()
-    return bool(prev) and prev[-1].lower() in num_patterns.determiners() - {"no", "any"}
 
 
 def _value(g: dict[str, Any], n: str, neg: str, mil: str) -> float | None:
@@ -264,6 +236,10 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
             s2 = num_suffix.suffix_at(text, m.end())
             if g["c2"] is not None or s2 is None or s2.unit != s1.unit:
                 ranged = False  # "rose 8% to $13 billion", "from 44 ml to 50 mg": two figures
+    if ranged and g["c2"] and not g["c1"] and not g["btw"]:
+        ranged = False  # "from $2.1 trillion in 2020 to $2.5 trillion": a year, then a sum
+    if ranged and not (g["btw"] or g["frm"]) and g["sep"].strip().lower() in ("to", "through"):
+        ranged = not _two_figures(text, g, m.start("figure"))
     if ranged:
         end_num = m.end("m2") if g["m2"] else m.end("n2")
     elif g["unc"] is not None:
@@ -289,14 +265,17 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
         ha = None  # "0.03 plus 0.08" is a sum: no hedge
     if ha is not None:
         end = ha.end()
+    elif text[end:end + 1] == "+" and not g["h"] and not (
+            text[end + 1:end + 2].isalnum() or text[end + 1:end + 2] in "/-\u2212"):
+        end, ha = end + 1, _GLUED_PLUS  # "12+ points", "aged 18+": at least
     lead = m.start("c1") if g["c1"] else m.start("neg1") if g["neg1"] else m.start("n1")
-    if _glued_to_identifier(text, lead, end) or (
-            end - lead <= 5 and text[lead:end].upper() in num_patterns.form_codes()):
+    if num_names.glued_to_identifier(text, lead, end) or (
+            end - lead <= 5 and text[lead:end] in num_patterns.form_codes()):
         return [], end
-    if not ranged and suf is None and not g["h"] and _pronoun_one(text, g["n1"], lead):
+    if not ranged and suf is None and not g["h"] and num_patterns.pronoun_one(text, g["n1"], lead):
         return [], end  # "no one"; and "a negative one": an adjective before the pronoun
     if g["neg1"] and g["neg1"][0] in "nN" and g["n1"].lower() == "one" and (
-            _pronoun_one(text, g["n1"], lead) or text[max(0, lead - 3):lead].lower()
+            num_patterns.pronoun_one(text, g["n1"], lead) or text[max(0, lead - 3):lead].lower()
             in (" a ", "an ") or text[:lead].lower() in ("a ", "an ")):
         return [], end
     v1 = _value(g, "n1", "neg1", "m1")
@@ -315,15 +294,22 @@ def _figure(text: str, m: Any) -> tuple[list[Mention], int]:
     if g["unc"] is not None or (suf is not None and text.startswith(num_tail.PLUS_MINUS, end)):
         unc, end = num_tail.uncertainty(text, g, suf, end, ranged)
     hedge_text = g["h"] or (ha[0].strip() if ha is not None else None)
+    if not ranged and (unit := num_tail.million_unit(text, suf, end_num)) is not None:
+        g, v1, suf, end = {**g, "m1": "m"}, round(v1 * 1e6, 6), unit, max(end, unit.end)
+    elif (not ranged or g["s1"] == "m") and num_tail.glued_millions(text, suf, start, end_num):
+        g, v1, suf = {**g, "m1": "m", "m2": "m" if ranged else None}, round(v1 * 1e6, 6), None
+        v2 = None if v2 is None else round(v2 * 1e6, 6)  # "grew from 60m to 67m": millions
     return [_build(text, g, start, end, v1, v2, suf, hedge_text, ranged, unc)], end
 
 
-def _pronoun_one(text: str, n1: str, start: int) -> bool:
-    """ "no one", "the one who", "each one": a bare "one" after a determiner is a pronoun."""
-    if n1.lower() != "one":
-        return False
-    prev = text[max(0, start - 12):start].split()
-    return bool(prev) and prev[-1].lower() in num_patterns.determiners()
+def _two_figures(text: str, g: dict[str, Any], start: int) -> bool:
+    """A word range that is two figures: written high to low ("leads 48% to 46%", where a dash
+    would make a score), or a first figure with its own unit after a verb of change ("rose $1.20
+    to $74.50": the level reached, not a range)."""
+    v1, v2 = _value(g, "n1", "neg1", "m1"), _value(g, "n2", "neg2", "m2")
+    if v1 is not None and v2 is not None and _share_scale(g["n1"], v1, v2, g["n2"]) >= v2:
+        return True
+    return bool(g["s1"] or g["c1"]) and num_patterns.after_change_word(text, start)
 
 
 def _share_scale(n1: str, v1: float, v2: float, n2: str) -> float:
