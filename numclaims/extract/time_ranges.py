@@ -314,13 +314,21 @@ def _month(ctx: Ctx, s: int, e: int, year: int, month: int, rule: str | None,
                 note=f"year {year} from {how}")
 
 
-def _days(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
-    """ "9 to 12 of June", "between the ninth and the seventeenth of April": one run of days."""
+def _earlier_day(m: Mention, left: regex.Match[str]) -> dt.date | None:
+    """The day written before ``m`` ("9" of "9 to 12 of June", "the ninth"), in ``m``'s month;
+    None unless it comes before ``m``'s day."""
     assert m.date_start is not None
     day = grammar.parse_ordinal(left["day"]) if not left["day"].isdigit() else int(left["day"])
     if day is None or not 1 <= day < m.date_start.day:
         return None
-    first = m.date_start.replace(day=day)
+    return m.date_start.replace(day=day)
+
+
+def _days(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
+    """ "9 to 12 of June", "between the ninth and the seventeenth of April": one run of days."""
+    first = _earlier_day(m, left)
+    if first is None or m.date_start is None:
+        return None
     s = left.start("from") if left["from"] else left.start()
     note = f"a run of days, {first.isoformat()} to {m.date_start.isoformat()}"
     return [make(ctx, "date", s, m.end, "<day> to <day> <month>", timex=first.isoformat(),
@@ -328,11 +336,10 @@ def _days(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
 
 
 def _listed(m: Mention, left: regex.Match[str], ctx: Ctx) -> list[Mention] | None:
-    assert m.date_start is not None
-    day = grammar.parse_ordinal(left["day"]) if not left["day"].isdigit() else int(left["day"])
-    if day is None or not 1 <= day < m.date_start.day:
+    """ "18 and 19 June", "the 3rd or 4th of May": the first day listed gets the month after it."""
+    first = _earlier_day(m, left)
+    if first is None:
         return None
-    first = m.date_start.replace(day=day)
     s = left.start("the") if left["the"] else left.start("day")
     return [make(ctx, "date", s, left.end("day"), "<day> and <day> <month>",
                  timex=first.isoformat(), date_start=first, date_end=first, anchor=m.anchor,
